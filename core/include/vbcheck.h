@@ -1,0 +1,60 @@
+/* vbcheck.h: the public C interface of the vbcheck core.
+ *
+ * Data flows one way: read (bytes -> UTF-8) -> normalise (NFC text and a
+ * folded copy) -> segment (zones, cells) -> model (elements). The Lua bridge
+ * turns the model into Lua tables; rules and reports work from there.
+ *
+ * Every function that can fail returns a vb_status and fills a vb_error;
+ * none aborts or prints. */
+#ifndef VBCHECK_H
+#define VBCHECK_H
+
+#include <stddef.h>
+
+#define VB_VERSION "0.1.0"
+
+/* Largest input accepted, in bytes (documented in README). */
+#define VB_MAX_INPUT ((size_t)64 * 1024 * 1024)
+
+typedef enum vb_status {
+  VB_OK = 0,
+  VB_ENOMEM,   /* out of memory */
+  VB_ENOENT,   /* no such file */
+  VB_EISDIR,   /* path is a directory */
+  VB_EACCES,   /* permission denied */
+  VB_EIO,      /* other read error (errno in sys_errno) */
+  VB_EUTF8,    /* invalid UTF-8 at offset */
+  VB_EUTF16,   /* invalid UTF-16 (lone surrogate, odd length) at offset */
+  VB_EBINARY,  /* NUL or other binary bytes at offset */
+  VB_ETOOBIG,  /* larger than VB_MAX_INPUT */
+  VB_EFORMAT   /* a container format that cannot be read (e.g. .docx) */
+} vb_status;
+
+typedef struct vb_error {
+  vb_status code;
+  size_t offset;   /* byte offset in the input for encoding errors */
+  int sys_errno;   /* errno for VB_EIO */
+  char detail[96]; /* optional short detail, may be empty */
+} vb_error;
+
+/* Language of user messages. */
+typedef enum vb_lang { VB_LANG_VI = 0, VB_LANG_EN = 1 } vb_lang;
+
+/* Input formats. */
+typedef enum vb_format {
+  VB_FORMAT_TEXT = 0,
+  VB_FORMAT_MARKDOWN,
+  VB_FORMAT_DOCX
+} vb_format;
+
+/* Write a one-line message for err into buf (size n) in lang; returns buf. */
+const char *vb_strerror(const vb_error *err, vb_lang lang, char *buf, size_t n);
+
+/* The format implied by a path's extension (.md/.markdown -> markdown,
+ * .docx -> docx, anything else -> text). */
+vb_format vb_format_from_path(const char *path);
+
+/* Name of a format as used in the model: "text", "markdown", "docx". */
+const char *vb_format_name(vb_format f);
+
+#endif

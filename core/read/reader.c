@@ -1,0 +1,169 @@
+/* reader.c: read files and decode them to UTF-8, see reader.h. */
+#include "reader.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static vb_status fail(vb_error *err, vb_status code, size_t offset) {
+  if (err) {
+    err->code = code;
+    err->offset = offset;
+    err->sys_errno = 0;
+    err->detail[0] = '\0';
+  }
+  return code;
+}
+
+static vb_status fail_errno(vb_error *err, int e) {
+  vb_status code = e == ENOENT ? VB_ENOENT : e == EISDIR ? VB_EISDIR
+                 : e == EACCES ? VB_EACCES : VB_EIO;
+  fail(err, code, 0);
+  if (err) err->sys_errno = e;
+  return code;
+}
+
+vb_status vb_read_file(const char *path, vb_buf *out, vb_error *err) {
+  out->len = 0;
+  struct stat st;
+  if (stat(path, &st) != 0) return fail_errno(err, errno);
+  if (S_ISDIR(st.st_mode)) return fail(err, VB_EISDIR, 0);
+  FILE *f = fopen(path, "rb");
+  if (!f) return fail_errno(err, errno);
+  char chunk[65536];
+  for (;;) {
+    size_t n = fread(chunk, 1, sizeof chunk, f);
+    if (n > 0) {
+      if (out->len + n > VB_MAX_INPUT) {
+        fclose(f);
+        return fail(err, VB_ETOOBIG, out->len);
+      }
+      if (vb_buf_add(out, chunk, n)) {
+        fclose(f);
+        return fail(err, VB_ENOMEM, 0);
+      }
+    }
+    if (n < sizeof chunk) {
+      if (ferror(f)) {
+        int e = errno ? errno : EIO;
+        fclose(f);
+        return fail_errno(err, e == EISDIR ? EISDIR : e);
+      }
+      break;
+    }
+  }
+  fclose(f);
+  if (vb_buf_cstr(out)) return fail(err, VB_ENOMEM, 0);
+  return VB_OK;
+}
+
+/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0 when the
+ * bytes there are not valid UTF-8 (overlong, surrogate, > U+10FFFF,
+ * truncated). */
+static size_t utf8_seq(const unsigned char *s, size_t n) {
+  unsigned char c = s[0];
+  if (c < 0x80) return 1;
+  if (c < 0xC2) return 0;
+  if (c < 0xE0) return (n >= 2 && (s[1] & 0xC0) == 0x80) ? 2 : 0;
+  if (c < 0xF0) {
+    if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return 0;
+    if (c == 0xE0 && s[1] < 0xA0) return 0; /* overlong */
+    if (c == 0xED && s[1] >= 0xA0) return 0; /* surrogate */
+    return 3;
+  }
+  if (c < 0xF5) {
+    if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
+        (s[3] & 0xC0) != 0x80)
+      return 0;
+    if (c == 0xF0 && s[1] < 0x90) return 0; /* overlong */
+    if (c == 0xF4 && s[1] >= 0x90) return 0; /* > U+10FFFF */
+    return 4;
+  }
+  return 0;
+}
+
+static vb_status validate_utf8(const char *p, size_t len, size_t base,
+                               vb_error *err) {
+  const unsigned char *s = (const unsigned char *)p;
+  size_t i = 0;
+  while (i < len) {
+    unsigned char c = s[i];
+    if (c < 0x80) {
+      if (c == 0) return fail(err, VB_EBINARY, base + i);
+      i++;
+      continue;
+    }
+    size_t k = utf8_seq(s + i, len - i);
+    if (!k) return fail(err, VB_EUTF8, base + i);
+    i += k;
+  }
+  return VB_OK;
+}
+
+static int put_utf8(vb_buf *out, uint32_t cp) {
+  char b[4];
+  size_t n;
+  if (cp < 0x80) {
+    b[0] = (char)cp;
+    n = 1;
+  } else if (cp < 0x800) {
+    b[0] = (char)(0xC0 | (cp >> 6));
+    b[1] = (char)(0x80 | (cp & 0x3F));
+    n = 2;
+  } else if (cp < 0x10000) {
+    b[0] = (char)(0xE0 | (cp >> 12));
+    b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    b[2] = (char)(0x80 | (cp & 0x3F));
+    n = 3;
+  } else {
+    b[0] = (char)(0xF0 | (cp >> 18));
+    b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    b[3] = (char)(0x80 | (cp & 0x3F));
+    n = 4;
+  }
+  return vb_buf_add(out, b, n);
+}
+
+static vb_status decode_utf16(const unsigned char *s, size_t len, int big,
+                              vb_buf *out, vb_error *err) {
+  if (len % 2) return fail(err, VB_EUTF16, len - 1 + 2);
+  for (size_t i = 0; i < len; i += 2) {
+    uint32_t u = big ? ((uint32_t)s[i] << 8 | s[i + 1])
+                     : ((uint32_t)s[i + 1] << 8 | s[i]);
+    if (u >= 0xD800 && u <= 0xDBFF) {
+      if (i + 3 >= len) return fail(err, VB_EUTF16, i + 2);
+      uint32_t v = big ? ((uint32_t)s[i + 2] << 8 | s[i + 3])
+                       : ((uint32_t)s[i + 3] << 8 | s[i + 2]);
+      if (v < 0xDC00 || v > 0xDFFF) return fail(err, VB_EUTF16, i + 2);
+      u = 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00);
+      i += 2;
+    } else if (u >= 0xDC00 && u <= 0xDFFF) {
+      return fail(err, VB_EUTF16, i + 2);
+    } else if (u == 0) {
+      return fail(err, VB_EBINARY, i + 2);
+    }
+    if (put_utf8(out, u)) return fail(err, VB_ENOMEM, 0);
+  }
+  return VB_OK;
+}
+
+vb_status vb_decode(const char *bytes, size_t len, vb_buf *out, vb_error *err) {
+  const unsigned char *s = (const unsigned char *)bytes;
+  out->len = 0;
+  vb_status st;
+  if (len >= 2 && s[0] == 0xFF && s[1] == 0xFE) {
+    st = decode_utf16(s + 2, len - 2, 0, out, err);
+  } else if (len >= 2 && s[0] == 0xFE && s[1] == 0xFF) {
+    st = decode_utf16(s + 2, len - 2, 1, out, err);
+  } else {
+    size_t skip = (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) ? 3 : 0;
+    st = validate_utf8(bytes + skip, len - skip, skip, err);
+    if (st == VB_OK && vb_buf_add(out, bytes + skip, len - skip))
+      st = fail(err, VB_ENOMEM, 0);
+  }
+  if (st == VB_OK && vb_buf_cstr(out)) st = fail(err, VB_ENOMEM, 0);
+  return st;
+}

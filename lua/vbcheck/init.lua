@@ -1,0 +1,72 @@
+--- vbcheck: parse Vietnamese official documents and check them against
+-- NĐ 30/2020/NĐ-CP and HD 36-HD/VPTW.
+--
+--   local vb = require "vbcheck"
+--   local doc = assert(vb.parse_file("cong-van.txt"))
+--   for _, f in ipairs(vb.check(doc)) do print(f.line, f.rule, f.message) end
+local core = require "vbcheck.core"
+
+local M = { version = core.version, fold = core.fold }
+
+-- Fill what the C core leaves to Lua (tasks). Kept in one place so the
+-- program and the module give the same model.
+local function enrich(doc)
+  local ok, tasks = pcall(require, "vbcheck.tasks")
+  if ok then
+    doc.tasks = tasks.extract(doc, core.fold)
+  end
+  return doc
+end
+M.enrich = enrich
+
+--- Parse text (a string) into the document model.
+-- opts: {path = "x.md", format = "text"|"markdown", lang = "vi"|"en"}
+function M.parse(text, opts)
+  local doc, err, code = core.parse(text, opts)
+  if not doc then return nil, err, code end
+  return enrich(doc)
+end
+
+--- Read and parse a file; nil, message, code when it cannot be read.
+function M.parse_file(path, opts)
+  local doc, err, code = core.parse_file(path, opts)
+  if not doc then return nil, err, code end
+  return enrich(doc)
+end
+
+-- Where the rule pack lives: beside this module's folder (lua/../rules).
+local function default_rules_dir()
+  local path = package.searchpath("vbcheck", package.path)
+  if path then
+    local root = path:gsub("[^/]*/init%.lua$", ""):gsub("[^/]*/?$", "")
+    return (root == "" and "." or root:gsub("/$", "")) .. "/rules"
+  end
+  return "rules"
+end
+M.default_rules_dir = default_rules_dir
+
+local rulesets = {}
+
+--- Load (once) the rule set from dirs (default: the built-in pack).
+function M.rules(dirs)
+  dirs = dirs or { default_rules_dir() }
+  local key = table.concat(dirs, "\0")
+  if not rulesets[key] then
+    local runner = require "vbcheck.runner"
+    local set, err = runner.load(dirs)
+    if not set then return nil, err end
+    rulesets[key] = set
+  end
+  return rulesets[key]
+end
+
+--- Check a parsed document; returns the findings.
+-- opts: {stage, lang, enable, disable, today, options, rules = {dirs}}
+function M.check(doc, opts)
+  opts = opts or {}
+  local set, err = M.rules(opts.rules)
+  if not set then error(err, 2) end
+  return require("vbcheck.runner").check(set, doc, opts)
+end
+
+return M

@@ -1,0 +1,64 @@
+-- The vbcheck program: exit codes, messages, JSON of `parse`.
+local bin = os.getenv("VBCHECK_BIN") or "build/vbcheck"
+local dkjson = require "dkjson"
+
+local function run(args)
+  local p = io.popen(bin .. " " .. args .. " 2>&1; echo \"::$?\"")
+  local out = p:read("a")
+  p:close()
+  local body, code = out:match("^(.-)::(%d+)%s*$")
+  return body, tonumber(code)
+end
+
+local function tmpfile(content)
+  local path = os.tmpname()
+  local f = assert(io.open(path, "wb"))
+  f:write(content)
+  f:close()
+  return path
+end
+
+describe("vbcheck parse", function()
+  it("prints the model as JSON with null for absent elements", function()
+    local out, code = run("parse --format json spec/fixtures/seeds/003_801a75eec3dce3ad.txt")
+    assert.equal(0, code)
+    local doc = assert(dkjson.decode(out, 1, dkjson.null))
+    assert.equal("state", doc.family)
+    assert.equal(dkjson.null, doc.number)
+    assert.equal("thong-bao", doc.doc_type.code)
+  end)
+
+  it("exits 2 with a Vietnamese message for invalid UTF-8", function()
+    local good = "Số: 12/UBND\n"
+    local path = tmpfile(good .. "\xFA\xFB")
+    local out, code = run("parse " .. path)
+    os.remove(path)
+    assert.equal(2, code)
+    assert.truthy(out:find("không phải UTF-8 hợp lệ tại byte " .. #good, 1, true))
+  end)
+
+  it("speaks English with --lang en", function()
+    local out, code = run("parse --lang en /nonexistent/file.txt")
+    assert.equal(2, code)
+    assert.truthy(out:find("no such file", 1, true))
+  end)
+
+  it("says a directory is not a file", function()
+    local out, code = run("parse spec")
+    assert.equal(2, code)
+    assert.truthy(out:find("là thư mục", 1, true))
+  end)
+
+  it("rejects unknown options with exit 2", function()
+    local _, code = run("check --bogus x")
+    assert.equal(2, code)
+  end)
+
+  it("answers --help and --version", function()
+    local out, code = run("--help")
+    assert.equal(0, code)
+    assert.truthy(out:find("vbcheck parse", 1, true))
+    out = run("--version")
+    assert.truthy(out:find("^vbcheck %d"))
+  end)
+end)
