@@ -638,11 +638,14 @@ void vb_parse_header(vb_parser *p) {
       int gap_ok = in->gap < para_gap || (st.subj == 2 && st.subj_lines == 0 && in->gap <= para_gap);
       const char *sf = st.subj_text.data;
       int prev_done = st.subj_text.len && sf[st.subj_text.len - 1] == '.';
+      /* across a blank line, a line closing a sentence is body text */
+      if (in->gap > 0 && vb_seg_ends_sentence(p, li)) gap_ok = 0;
       if (gap_ok && st.subj_lines < 6 && !prev_done && !starts_other(p, li) && n > 0) {
         subj_add(p, &st, in->cells[0].b, in->cells[0].e);
         ci = 1;
         used = 1;
-      } else if (st.subj == 2 && st.subj_lines == 0 && !starts_other(p, li) && in->gap <= para_gap + 1) {
+      } else if (st.subj == 2 && st.subj_lines == 0 && !starts_other(p, li) && in->gap <= para_gap + 1 &&
+                 !(in->gap > 0 && vb_seg_ends_sentence(p, li))) {
         subj_add(p, &st, in->cells[0].b, in->cells[0].e);
         ci = 1;
         used = 1;

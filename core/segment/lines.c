@@ -258,6 +258,21 @@ static int only_markup(const char *f, size_t n) {
   return 1;
 }
 
+/* Does NFC [b, e) end with a word that waits for a value a draft leaves
+ * blank ("Số:      /UBND", "ngày    tháng 5")? Such spaces are fill, not
+ * a column gap. */
+static int ends_with_blank_slot(const vb_parser *p, size_t b, size_t e) {
+  size_t fb, fe;
+  vb_seg_fold_range(p, b, e, &fb, &fe);
+  const char *f = p->text.fold.data;
+  while (fe > fb && (f[fe - 1] == ' ' || f[fe - 1] == ':' || f[fe - 1] == '.' || f[fe - 1] == '_')) fe--;
+  size_t w = fe;
+  while (w > fb && f[w - 1] >= 'a' && f[w - 1] <= 'z') w--;
+  size_t n = fe - w;
+  return (n == 2 && !memcmp(f + w, "so", 2)) || (n == 4 && !memcmp(f + w, "ngay", 4)) ||
+         (n == 5 && !memcmp(f + w, "thang", 5)) || (n == 3 && !memcmp(f + w, "nam", 3));
+}
+
 /* Split NFC line [b, e) into at most VB_MAX_CELLS cells. */
 static size_t split_cells(const vb_parser *p, size_t b, size_t e, vb_cell *out) {
   const char *t = p->text.nfc.data;
@@ -275,7 +290,7 @@ static size_t split_cells(const vb_parser *p, size_t b, size_t e, vb_cell *out) 
     } else if (t[i] == ' ') {
       size_t k = 0;
       while (i + k < e && t[i + k] == ' ') k++;
-      if (k >= 4 && i + k < e) sep = k;
+      if (k >= 4 && i + k < e && !ends_with_blank_slot(p, start, i)) sep = k;
     }
     if (sep) {
       if (i > start && n < VB_MAX_CELLS - 1) {

@@ -103,6 +103,13 @@ int main(void) {
   CHECK_STR(d->refs[0].doc_type, "cong-van");
   CHECK(strstr(d->paragraphs[0].text, "Covid-19 trên") != NULL);
 
+  /* a draft's blank fill is not a column gap */
+  d = parse(p, "Số:      /UBND-VX\nLai Châu, ngày    tháng 5 năm 2021\n");
+  CHECK(d->number && !d->number->has_seq);
+  CHECK_STR(d->number->symbol, "UBND-VX");
+  CHECK(d->place_date != NULL);
+  CHECK_INT(d->place_date->month, 5);
+
   /* empty document: every element absent */
   d = parse(p, "");
   CHECK(!d->national && !d->issuer && !d->number && !d->signature && d->nitems == 0);
