@@ -1,0 +1,47 @@
+--- Commands of the vbcheck program that are formatted in Lua:
+-- `rules` and `explain`. Each returns the text to print and an exit code.
+local vb = require "vbcheck"
+local runner = require "vbcheck.runner"
+
+local M = {}
+
+local function load_set(opts)
+  local set, err = vb.rules(opts.rules)
+  if not set then return nil, err end
+  return set
+end
+
+function M.rules(opts)
+  local set, err = load_set(opts)
+  if not set then return "vbcheck: " .. err .. "\n", 2 end
+  local lang = opts.lang or "vi"
+  local out = {}
+  for _, r in ipairs(runner.list(set)) do
+    local sev = r.severity == r.severity_issued and r.severity or (r.severity .. "/" .. r.severity_issued)
+    out[#out + 1] = string.format("%-28s %-14s %-7s %s", r.id, sev, r.family or "", r.summary[lang] or r.summary.vi)
+  end
+  if #out == 0 then out[1] = lang == "en" and "(no rules)" or "(chưa có quy tắc)" end
+  return table.concat(out, "\n") .. "\n", 0
+end
+
+function M.explain(opts, paths)
+  local set, err = load_set(opts)
+  if not set then return "vbcheck: " .. err .. "\n", 2 end
+  local lang = opts.lang or "vi"
+  local id = paths[1]
+  for _, r in ipairs(runner.list(set)) do
+    if r.id == id then
+      local out = { r.id, "", r.summary[lang] or r.summary.vi, "",
+        (lang == "en" and "Basis: " or "Căn cứ: ") .. (r.basis or "") }
+      if r.examples then
+        out[#out + 1] = ""
+        out[#out + 1] = (lang == "en" and "Fails:\n" or "Vi phạm:\n") .. (r.examples.fail or "")
+        out[#out + 1] = (lang == "en" and "Passes:\n" or "Đúng:\n") .. (r.examples.pass or "")
+      end
+      return table.concat(out, "\n") .. "\n", 0
+    end
+  end
+  return (lang == "en" and "vbcheck: unknown rule: " or "vbcheck: không có quy tắc: ") .. tostring(id) .. "\n", 2
+end
+
+return M
