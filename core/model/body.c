@@ -50,7 +50,8 @@ static void append(vb_parser *p, size_t b, size_t e, int space_first) {
       i++;
       continue;
     }
-    if (p->markup && c == '*') continue;
+    if (p->markup && (c == '*' || (c == '_' && !(i + 1 < e && s[i + 1] == '_') && !(i > b && s[i - 1] == '_'))))
+      continue;
     if (space && p->ptext.len && p->ptext.data[p->ptext.len - 1] != '\0') {
       if (put(p, ' ', i)) p->failed = 1;
     }

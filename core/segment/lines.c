@@ -117,7 +117,8 @@ const char *vb_seg_str(vb_parser *p, size_t b, size_t e) {
       i += 2;
       continue;
     }
-    if (p->markup && (t[i] == '*' || t[i] == '`')) {
+    if (p->markup && (t[i] == '*' || t[i] == '`' ||
+                      (t[i] == '_' && !(i + 1 < c.e && t[i + 1] == '_') && !(i > c.b && t[i - 1] == '_')))) {
       i++;
       continue;
     }
@@ -233,6 +234,13 @@ static int is_noise(const char *f, size_t n) {
   }
   if (digits && !other && digits <= 4 && n <= 12) return 1; /* "12", "- 3 -", "3/5" */
   if (vb_fold_starts(f, n, "trang") && n <= 12) return 1;
+  /* Công báo running head, page number before or after it */
+  size_t lead = 0;
+  while (lead < n && ((f[lead] >= '0' && f[lead] <= '9') || f[lead] == ' ')) lead++;
+  if (lead && lead < n) {
+    f += lead;
+    n -= lead;
+  }
   if (vb_fold_starts(f, n, "cong bao")) {
     /* "CÔNG BÁO/Số 123 + 124/Ngày 15-02-2021  5" */
     if (n > 8 && (f[8] == '/' || f[8] == ' ')) {
@@ -355,7 +363,17 @@ int vb_seg_lines(vb_parser *p) {
     if (l->flen > 180) longl++;
     else if (l->flen > 30) shortl++;
   }
-  p->typical_gap = g1 > g0 ? 1 : 0;
+  /* Double spacing means wrapped lines of one sentence sit a blank line
+   * apart; one paragraph per line with blank lines between does not. Only
+   * lines long enough to be wrapped body text vote. */
+  size_t mid = 0, end = 0;
+  for (size_t li = 0; li + 2 < t->nlines; li++) {
+    if (p->info[li].blank || t->lines[li].flen <= 40) continue;
+    if (!p->info[li + 1].blank || p->info[li + 2].blank) continue;
+    if (vb_seg_ends_sentence(p, li)) end++;
+    else mid++;
+  }
+  p->typical_gap = g1 > g0 && mid > end ? 1 : 0;
   p->long_lines = longl > shortl;
   return 0;
 }
