@@ -1,72 +1,111 @@
 --- The rule runner: loads rule files into a sandbox, validates their
--- metadata, runs them on a document and collects findings.
-local core = require "vbcheck.core"
+-- metadata, runs them on a document model and collects findings.
+--
+--   local runner = require "vbcheck.runner"
+--   local set = assert(runner.load { "rules" })
+--   for _, f in ipairs(runner.check(set, doc, { stage = "issued" })) do ... end
+--
+-- `runner.new{fold = f, listdir = g}` gives the same API with other
+-- implementations of the two services taken from the C core (tests use
+-- pure-Lua doubles); the module's own functions use `vbcheck.core`, loaded
+-- on first use so that requiring the runner never needs the C module.
 
 local M = {}
 
 local SEVERITIES = { error = true, warning = true, info = true }
+local STAGES = { draft = true, issued = true }
+local FAMILIES = { state = true, party = true }
+-- Generous: a rule on a 10 KB document runs ~10^5 instructions; this only
+-- stops runaway loops (a few seconds of work).
+local DEFAULT_BUDGET = 500000000
 
--- A fresh allow-list environment per rule: no io, os, debug, load, require.
-local function sandbox()
-  local s = {}
-  for k, v in pairs(string) do if k ~= "dump" then s[k] = v end end
+local function core() return require "vbcheck.core" end
+
+local function copy(t, skip)
+  local c = {}
+  for k, v in pairs(t) do if k ~= skip then c[k] = v end end
+  return c
+end
+
+-- A fresh allow-list environment per rule. Library tables are copied so a
+-- rule that overwrites `table.insert` cannot disturb the others; the
+-- string metatable stays the real one, which rules cannot reach (no
+-- getmetatable).
+local function sandbox(services)
   local env = {
     assert = assert, error = error, ipairs = ipairs, next = next, pairs = pairs, pcall = pcall,
-    select = select, tonumber = tonumber, tostring = tostring, type = type, rawequal = rawequal,
-    string = s, table = table, math = math, utf8 = utf8, print = function() end,
-    lpeg = require "lpeg", re = require "re", vb = { fold = core.fold },
+    select = select, tonumber = tonumber, tostring = tostring, type = type,
+    string = copy(string, "dump"), table = copy(table), math = copy(math), utf8 = copy(utf8),
+    print = services.log or function() end,
+    vb = { fold = services.fold },
   }
+  local ok, lpeg = pcall(require, "lpeg")
+  if ok then env.lpeg = copy(lpeg) end
+  local ok_re, re = pcall(require, "re")
+  if ok_re then env.re = copy(re) end
   return env
 end
 
-local function rule_files(dir, out)
-  local names, err = core.listdir(dir)
-  if not names then return nil, err end
+-- Every *.lua under dir, depth first in the listing's (sorted) order, as
+-- {path, rel} where rel is the path below dir.
+local function rule_files(listdir, dir, rel, out)
+  local names, err = listdir(rel == "" and dir or dir .. "/" .. rel)
+  if not names then return nil, (rel == "" and dir or dir .. "/" .. rel) .. ": " .. tostring(err) end
   for _, n in ipairs(names) do
+    local sub = rel == "" and n or rel .. "/" .. n
     if n:sub(-1) == "/" then
-      local ok, e = rule_files(dir .. "/" .. n:sub(1, -2), out)
+      local ok, e = rule_files(listdir, dir, sub:sub(1, -2), out)
       if not ok then return nil, e end
     elseif n:match("%.lua$") then
-      out[#out + 1] = dir .. "/" .. n
+      out[#out + 1] = { path = dir .. "/" .. sub, rel = sub }
     end
   end
   return out
 end
 
-local function validate(rule, path)
-  if type(rule) ~= "table" then return "does not return a table" end
-  if type(rule.id) ~= "string" or not rule.id:match("^[%w%-]+/[%w%-]+$") then return "missing or bad id" end
-  if not path:find(rule.id .. ".lua", 1, true) then return "id " .. rule.id .. " does not match the file name" end
-  if type(rule.check) ~= "function" then return "check is not a function" end
-  local sev = rule.severity
-  if type(sev) == "table" then
-    if not SEVERITIES[sev.draft] or not SEVERITIES[sev.issued] then return "bad severity" end
-  elseif not SEVERITIES[sev] then
-    return "bad severity"
+local function valid_severity(s)
+  if type(s) == "table" then return SEVERITIES[s.draft] and SEVERITIES[s.issued] end
+  return SEVERITIES[s]
+end
+
+local function validate(rule, rel)
+  if type(rule) ~= "table" then return "does not return a rule table" end
+  local id = rule.id
+  if type(id) ~= "string" or id == "" then return "missing id" end
+  if not id:match("^[%w_%-]+/[%w_%-/]*[%w_%-]$") or id:find("//", 1, true) then
+    return "bad id '" .. id .. "' (expected group/name)"
   end
+  if rel ~= id .. ".lua" then return "id '" .. id .. "' does not match the file name (expected " .. id .. ".lua)" end
+  if type(rule.check) ~= "function" then return "check is not a function" end
+  if not valid_severity(rule.severity) then
+    return "bad severity (expected error, warning, info or {draft = ..., issued = ...})"
+  end
+  if rule.family ~= nil and not FAMILIES[rule.family] then return "bad family (expected state, party or nil)" end
   if type(rule.summary) ~= "table" or type(rule.summary.vi) ~= "string" then return "missing summary.vi" end
+  if rule.messages ~= nil and type(rule.messages) ~= "table" then return "messages is not a table" end
   return nil
 end
 
---- Load every rule under dirs. Returns the set, or nil and a message
--- naming the file.
-function M.load(dirs)
-  local set = { rules = {}, by_id = {} }
+local function load_rules(services, dirs)
+  local set = { rules = {}, by_id = {}, fold = services.fold }
   for _, dir in ipairs(dirs) do
-    local files, err = rule_files(dir, {})
+    local dirname = dir:gsub("/+$", "")
+    local files, err = rule_files(services.listdir, dirname, "", {})
     if not files then return nil, err end
-    for _, path in ipairs(files) do
-      local f = io.open(path, "rb")
-      if not f then return nil, path .. ": cannot read" end
+    for _, file in ipairs(files) do
+      local path = file.path
+      local f, oerr = io.open(path, "rb")
+      if not f then return nil, path .. ": cannot read: " .. tostring(oerr) end
       local src = f:read("a")
       f:close()
-      local chunk, lerr = load(src, "@" .. path, "t", sandbox())
+      local chunk, lerr = load(src, "@" .. path, "t", sandbox(services))
       if not chunk then return nil, lerr end
       local ok, rule = pcall(chunk)
       if not ok then return nil, path .. ": " .. tostring(rule) end
-      local bad = validate(rule, path)
+      local bad = validate(rule, file.rel)
       if bad then return nil, path .. ": " .. bad end
-      if set.by_id[rule.id] then return nil, path .. ": duplicate id " .. rule.id end
+      local first = set.by_id[rule.id]
+      if first then return nil, path .. ": duplicate id '" .. rule.id .. "' (already in " .. first.path .. ")" end
       rule.path = path
       set.by_id[rule.id] = rule
       set.rules[#set.rules + 1] = rule
@@ -82,57 +121,184 @@ local function severity_of(rule, stage)
 end
 
 local function fill(template, data)
-  return (template:gsub("{(%w+)}", function(k) return data and data[k] ~= nil and tostring(data[k]) or "" end))
+  return (template:gsub("{([%w_]+)}", function(k)
+    local v = data and data[k]
+    return v ~= nil and tostring(v) or "{" .. k .. "}"
+  end))
 end
 
---- Run the set on doc. opts: {stage, lang, enable, disable, today, options}
-function M.check(set, doc, opts)
+-- Glob-free id matching: "text/encoding", or a whole group as "text/*".
+local function matcher(ids)
+  local exact, groups = {}, {}
+  for _, id in ipairs(ids or {}) do
+    if id:sub(-2) == "/*" then groups[#groups + 1] = id:sub(1, -2) else exact[id] = true end
+  end
+  return function(id)
+    if exact[id] then return true end
+    for _, g in ipairs(groups) do if id:sub(1, #g) == g then return true end end
+    return false
+  end
+end
+
+local function utf8_len(s)
+  return s and utf8.len(s) or nil
+end
+
+-- Builds the report function a rule receives. Positions come from `at`
+-- (any model element) or explicit fields; an element without a line (a
+-- missing zone) falls back to line 1, never 0.
+local function reporter(rule, doc, sev, lang, out)
+  local messages = rule.messages or {}
+  return function(r)
+    if type(r) ~= "table" then error("report expects a table", 2) end
+    local msg, key = r.message, nil
+    if type(msg) == "string" then
+      key = msg
+      msg = messages[key]
+      if not msg then error("unknown message id '" .. key .. "'", 2) end
+    end
+    msg = msg or rule.summary
+    if type(msg) ~= "table" then error("message must be a message id or {vi = ..., en = ...}", 2) end
+    local text = msg[lang] or msg.vi
+    local at = type(r.at) == "table" and r.at or {}
+    local line = r.line or at.line
+    if type(line) ~= "number" or line < 1 then line = 1 end
+    local column = r.column or at.column
+    local end_line = r.end_line or at.end_line
+    if type(end_line) ~= "number" or end_line < line then end_line = line end
+    local end_column = r.end_column or at.end_column
+    if not column then
+      -- a whole line or zone: span to the end of its last line
+      column = 1
+      if not end_column then end_column = (utf8_len(doc.lines and doc.lines[end_line]) or 0) + 1 end
+    end
+    if not end_column or (end_line == line and end_column < column) then end_column = column end
+    local severity = r.severity or sev
+    if not SEVERITIES[severity] then error("bad severity '" .. tostring(severity) .. "'", 2) end
+    out[#out + 1] = {
+      rule = rule.id, severity = severity, message = fill(text, r.data), message_id = key,
+      line = line, column = column, end_line = end_line, end_column = end_column,
+    }
+  end
+end
+
+-- Runs check in its own coroutine so that an instruction budget (a count
+-- hook on that coroutine only) can stop a runaway rule. Once tripped the
+-- hook re-arms itself at every instruction, so a rule's own pcall cannot
+-- swallow the error and keep going.
+local function run(rule, budget, ...)
+  local co = coroutine.create(rule.check)
+  if budget then
+    local function trip()
+      debug.sethook(co, trip, "", 1)
+      error("instruction budget exceeded", 2)
+    end
+    debug.sethook(co, trip, "", budget)
+  end
+  local ok, err = coroutine.resume(co, ...)
+  if ok then
+    if coroutine.status(co) ~= "dead" then return false, "check yielded", nil end
+    return true
+  end
+  -- where the rule was: the innermost frame in its own file
+  local where
+  for level = 0, 50 do
+    local info = debug.getinfo(co, level, "Sl")
+    if not info then break end
+    if info.source == "@" .. rule.path then
+      where = rule.path .. ":" .. info.currentline
+      break
+    end
+  end
+  return false, tostring(err), where
+end
+
+local function error_finding(rule, err, where, lang)
+  local first = err:match("^[^\n]*")
+  -- error() messages already start with "path:line:"; say it once
+  if first:sub(1, #rule.path + 1) == rule.path .. ":" then where = nil end
+  local loc = where and " (" .. where .. ")" or ""
+  local text = lang == "en" and ("rule " .. rule.id .. " failed" .. loc .. ": " .. first)
+    or ("quy tắc " .. rule.id .. " bị lỗi" .. loc .. ": " .. first)
+  return { rule = "rule/error", severity = "error", message = text, line = 1, column = 1, end_line = 1,
+    end_column = 1, failed_rule = rule.id }
+end
+
+local function by_position(a, b)
+  if a.line ~= b.line then return a.line < b.line end
+  if a.column ~= b.column then return a.column < b.column end
+  if a.rule ~= b.rule then return a.rule < b.rule end
+  return a.message < b.message
+end
+
+local function check(set, doc, opts)
   opts = opts or {}
-  local stage, lang = opts.stage or "draft", opts.lang or "vi"
-  local off = {}
-  for _, id in ipairs(opts.disable or {}) do off[id] = true end
-  for _, id in ipairs(opts.enable or {}) do off[id] = nil end
+  local stage = STAGES[opts.stage] and opts.stage or "draft"
+  local lang = opts.lang == "en" and "en" or "vi"
+  local enabled, disabled = matcher(opts.enable), matcher(opts.disable)
+  local budget = opts.budget
+  if budget == nil then budget = DEFAULT_BUDGET end
+  local options = opts.options or {}
   local findings = {}
   for _, rule in ipairs(set.rules) do
-    if not off[rule.id] and (not rule.family or rule.family == doc.family) then
-      local sev = severity_of(rule, stage)
-      local function report(r)
-        local at = r.at or {}
-        local msg = r.message
-        if type(msg) == "string" and rule.messages and rule.messages[msg] then msg = rule.messages[msg] end
-        if type(msg) == "table" then msg = msg[lang] or msg.vi end
-        findings[#findings + 1] = {
-          rule = rule.id, severity = r.severity or sev,
-          message = fill(msg or rule.summary[lang] or rule.summary.vi, r.data),
-          line = r.line or at.line or 1, column = r.column or at.column or 1,
-          end_line = r.end_line or at.end_line or r.line or at.line or 1,
-          end_column = r.end_column or at.end_column or r.column or at.column or 1,
-        }
-      end
-      local ctx = { stage = stage, lang = lang, today = opts.today, options = (opts.options or {})[rule.id] }
-      local ok, err = xpcall(rule.check, debug.traceback, doc, report, ctx)
-      if not ok then
-        findings[#findings + 1] = { rule = "rule/error", severity = "error", line = 1, column = 1, end_line = 1,
-          end_column = 1, message = rule.id .. " (" .. rule.path .. "): " .. tostring(err):match("^[^\n]*") }
+    local on = enabled(rule.id) or (rule.enabled ~= false and not disabled(rule.id))
+    if on and (not rule.family or rule.family == doc.family) then
+      local ctx = { stage = stage, lang = lang, today = opts.today or os.date("%Y-%m-%d"),
+        options = options[rule.id] or {}, fold = set.fold }
+      local out = {}
+      local ok, err, where = run(rule, budget or nil, doc, reporter(rule, doc, severity_of(rule, stage), lang, out),
+        ctx)
+      if ok then
+        table.move(out, 1, #out, #findings + 1, findings)
+      else
+        -- what a failing rule reported before it failed may be half the
+        -- story: it yields the rule/error finding alone
+        findings[#findings + 1] = error_finding(rule, err, where, lang)
       end
     end
   end
-  table.sort(findings, function(a, b)
-    if a.line ~= b.line then return a.line < b.line end
-    if a.column ~= b.column then return a.column < b.column end
-    return a.rule < b.rule
-  end)
+  table.sort(findings, by_position)
   return findings
 end
 
---- Rule metadata for `vbcheck rules` and `explain`.
-function M.list(set)
+local function list(set)
   local out = {}
   for _, r in ipairs(set.rules) do
-    out[#out + 1] = { id = r.id, severity = severity_of(r, "draft"), severity_issued = severity_of(r, "issued"),
-      family = r.family, summary = r.summary, basis = r.basis, examples = r.examples }
+    out[#out + 1] = {
+      id = r.id, severity = severity_of(r, "draft"), severity_issued = severity_of(r, "issued"),
+      family = r.family, summary = r.summary, basis = r.basis, examples = r.examples, path = r.path,
+      enabled = r.enabled ~= false,
+    }
   end
   return out
 end
+
+--- A runner bound to services: {fold = function(s) -> folded string,
+-- listdir = function(path) -> sorted names (folders end in "/") | nil, err,
+-- log = function(...) for rules' print}. Missing services come from
+-- vbcheck.core on first use.
+function M.new(services)
+  services = services or {}
+  local s = {
+    fold = services.fold or function(x) return core().fold(x) end,
+    listdir = services.listdir or function(p) return core().listdir(p) end,
+    log = services.log,
+  }
+  return {
+    --- Load every rule under dirs (a list of folders). Returns the set, or
+    -- nil and a message naming the offending file.
+    load = function(dirs) return load_rules(s, dirs) end,
+    --- Run the set on doc; returns the findings sorted by position.
+    -- opts: {stage = "draft"|"issued", lang = "vi"|"en", enable = {ids},
+    -- disable = {ids}, today = "YYYY-MM-DD", options = {[id] = ...},
+    -- budget = instructions per rule (false: none)}
+    check = check,
+    --- Rule metadata for `vbcheck rules` and `vbcheck explain`.
+    list = list,
+  }
+end
+
+local default = M.new()
+M.load, M.check, M.list = default.load, default.check, default.list
 
 return M
