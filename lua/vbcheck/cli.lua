@@ -1,5 +1,5 @@
 --- Commands of the vbcheck program that are formatted in Lua:
--- `rules` and `explain`. Each returns the text to print and an exit code.
+-- `rules`, `explain` and `tasks`. Each returns the text to print and an exit code.
 local vb = require "vbcheck"
 local runner = require "vbcheck.runner"
 
@@ -42,6 +42,26 @@ function M.explain(opts, paths)
     end
   end
   return (lang == "en" and "vbcheck: unknown rule: " or "vbcheck: không có quy tắc: ") .. tostring(id) .. "\n", 2
+end
+
+--- `vbcheck tasks PATH...`: one row per task; unreadable files are
+-- reported on stderr and make the exit status 2.
+function M.tasks(opts, paths)
+  local fmt = require "vbcheck.tasks_format"
+  local rows, code = {}, 0
+  local as_of = opts.as_of or opts.today
+  for _, path in ipairs(paths) do
+    local doc, err = vb.parse_file(path, { lang = opts.lang })
+    if doc then
+      for _, r in ipairs(fmt.rows(doc, path, { as_of = as_of })) do rows[#rows + 1] = r end
+    else
+      io.stderr:write(path, ": ", err, "\n")
+      code = 2
+    end
+  end
+  local f = opts.format == "json" and "json" or opts.format == "csv" and "csv" or opts.format == "ics" and "ics"
+    or "text"
+  return fmt.format(rows, f, { lang = opts.lang, as_of = as_of, agency = opts.agency, fold = vb.fold }), code
 end
 
 return M
