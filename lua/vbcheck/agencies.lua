@@ -126,6 +126,8 @@ M.qualifiers = {
   "trên địa bàn", "các cấp", "cấp tỉnh", "cấp huyện", "cấp xã", "chính trị - xã hội", "chính trị xã hội",
   "trung ương", "thuộc tỉnh", "đoàn thể", "sản xuất", "kinh doanh", "địa phương", "thuộc phạm vi quản lý",
   "có liên quan", "biên giới", "tuyến đầu", "thành viên", "đóng trên địa bàn tỉnh", "của tỉnh",
+  "các huyện, thành phố", "các huyện, thị xã, thành phố", "các huyện", "các xã, phường, thị trấn",
+  "các xã, phường", "các cấp, các ngành",
 }
 
 --- Titles that may precede a body ("Thủ trưởng các sở", "Giám đốc Sở Y tế").
