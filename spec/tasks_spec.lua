@@ -349,6 +349,38 @@ describe("tasks.extract: inheritance", function()
     assert.equal("-", list[3].item)
   end)
 
+  it("reads a kế hoạch's labelled sub-items as the item's lead, support and deadline", function()
+    local list = extract {
+      "1. Tổ chức tuyên truyền về phòng, chống dịch",
+      "- Cơ quan chủ trì: Sở Thông tin và Truyền thông.",
+      "- Cơ quan phối hợp: Sở Y tế, Đài Phát thanh và Truyền hình tỉnh.",
+      "- Thời gian thực hiện: Quý III/2021.",
+      "2. Kiểm tra, giám sát việc thực hiện",
+      "- Chủ trì: Văn phòng UBND tỉnh",
+      "- Tiến độ: Hằng quý",
+    }
+    assert.equal(2, #list)
+    assert.same({ "Sở Thông tin và Truyền thông" }, list[1].lead)
+    assert.same({ "Sở Y tế", "Đài Phát thanh và Truyền hình tỉnh" }, list[1].support)
+    assert.equal("2021-09-30", list[1].deadline.iso)
+    assert.equal("period", list[1].deadline.kind)
+    assert.is_true(list[1].named)
+    assert.is_true(list[1].chu_tri)
+    assert.same({ "Văn phòng UBND tỉnh" }, list[2].lead)
+    assert.equal("recurring", list[2].deadline.kind)
+  end)
+
+  it("reads labelled lines inside an item's text", function()
+    local doc = doc_of({ "1. Xây dựng kế hoạch tiêm chủng" })
+    doc.items[1].text = "Xây dựng kế hoạch tiêm chủng\nĐơn vị chủ trì: Sở Y tế; đơn vị phối hợp: Sở Tài chính.\n"
+      .. "Thời gian hoàn thành: Tháng 8/2021."
+    local list = tasks.extract(doc, fold)
+    assert.equal(1, #list)
+    assert.same({ "Sở Y tế" }, list[1].lead)
+    assert.same({ "Sở Tài chính" }, list[1].support)
+    assert.equal("2021-08-31", list[1].deadline.iso)
+  end)
+
   it("leaves section headings alone", function()
     local list = extract({ "UBND tỉnh yêu cầu các sở thực hiện:", "1. Mục đích:", "2. Yêu cầu" })
     assert.same({}, list)

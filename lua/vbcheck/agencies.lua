@@ -19,7 +19,7 @@
 local lpeg = require "lpeg"
 local re = require "re"
 
-local P, R, S, C, Cc, Ct, Cp = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cc, lpeg.Ct, lpeg.Cp
+local P, R, Cc = lpeg.P, lpeg.R, lpeg.Cc
 
 local M = {}
 
@@ -248,7 +248,7 @@ local compiled    -- cache of the built patterns
 local GRAMMAR = [[
   list        <- {| member (lsep (member / unknown))* |}
   first_list  <- {| (member / unknown_first) (lsep (member / unknown))* |}
-  lsep        <- sp? ',' (sp 'va')? sp / sp 'va' sp / sp 'cung' sp / sp? ';' sp
+  lsep        <- sp? ',' (sp 'va')? sp / sp 'va' sp / sp 'cung' sp
   member      <- {| {:s: {} :} (%role sp)? body {:e: {} :} |}
   body        <- {:k: collective %collective :} / {:k: %known :} quals / generic quals
   -- "các sở, ban, ngành, đoàn thể tỉnh", "UBND các huyện, thành phố"
@@ -328,8 +328,5 @@ function M.is_vague(f)
   end
   return true
 end
-
--- Exported for the task grammar.
-M.P = { sp = sp, w = w, wordch = wordch, C = C, Ct = Ct, Cp = Cp, S = S }
 
 return M

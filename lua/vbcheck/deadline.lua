@@ -77,7 +77,7 @@ local GRAMMAR = [[
   date_cue      <- strong_cue (sp weak_cue)*
   strong_cue    <- 'truoc' / 'cham nhat' / 'muon nhat' / 'xong' / 'hoan thanh' / 'hoan tat' / 'han chot'
                  / 'han cuoi' / 'khong qua' / 'khong muon hon' / 'thoi han' (sp deadline_noun)?
-                 / 'thoi gian' sp deadline_noun
+                 / 'thoi gian' sp deadline_noun / 'tien do' (sp deadline_noun)?
   deadline_noun <- 'hoan thanh' / 'thuc hien' / 'bao cao' / 'nop' / 'gui'
   weak_cue      <- ('la' / 'vao' / 'trong' / 'truoc' / 'cham nhat') w
   holiday       <- (!digit [a-z]+ sp)^-3
@@ -162,7 +162,7 @@ local P_LOOSE = re.compile("start <- sp? loose\n" .. GRAMMAR, defs)
 M.first_words = {
   "truoc", "vao", "cham nhat", "muon nhat", "dinh ky", "hang", "moi", "thuong xuyen", "dot xuat", "xong",
   "hoan thanh", "hoan tat", "han chot", "han cuoi", "khong qua", "khong muon", "thoi han", "thoi gian", "trong",
-  "den het", "den cuoi", "ngay", "cuoi", "sau", "toi da", "khan truong", "kip thoi", "som nhat", "hoa toc",
+  "den het", "den cuoi", "ngay", "cuoi", "sau", "toi da", "tien do", "khan truong", "kip thoi", "som nhat", "hoa toc",
   "thuong khan", "lap tuc", "tuc thoi",
 }
 
@@ -399,9 +399,10 @@ end
 
 --- One phrase on its own (a table cell, a user's --as-of-like input):
 -- cue words are optional, so "Quý IV/2021" and "ngày 05 tháng 7 năm 2021"
--- parse. Returns the resolved deadline or nil.
-function M.parse(f, ctx)
-  local t = P_LOOSE:match(f)
+-- parse. Matching starts at init (default 1). Returns the resolved
+-- deadline or nil.
+function M.parse(f, ctx, init)
+  local t = P_LOOSE:match(f, init)
   if not t then return nil end
   return M.resolve(t, ctx)
 end

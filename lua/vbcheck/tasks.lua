@@ -5,17 +5,32 @@
 --   doc.tasks = tasks.extract(doc, require("vbcheck.core").fold)
 --
 -- How it reads an item. The item text is folded once (the injected `fold`)
--- and cut into clauses at ". ", ";" and paragraph breaks. At the start of
--- each clause the assignment grammar looks for who acts: "Giao X chủ trì,
--- phối hợp với Y ...", "X chủ trì, Y phối hợp ...", "X phối hợp với Y ...",
--- "Đề nghị X ...", "Yêu cầu X ...", "UBND tỉnh giao X ...", an agency as
--- subject, or a heading "X: ...". A clause that names a subject starts a
--- new task; a clause without one continues the current task, so a
--- trailing "(báo cáo UBND tỉnh trước ngày ...)" belongs to the work
--- before it. Items without a subject inherit, in this order, the agency
--- heading their parent item ("2. Sở Y tế:" / "- ..."), the subject of a
--- parent item, or the addressees of the preamble ("UBND tỉnh yêu cầu các
--- sở, ngành ... thực hiện một số nhiệm vụ sau:", else `Kính gửi`).
+-- and scanned once (one LPeg pass) for clause ends (". ", ";", paragraph
+-- breaks), deadlines (vbcheck.deadline), deliverables and standing-work
+-- words. At the start of each clause the assignment grammar looks for who
+-- acts: "Giao X chủ trì, phối hợp với Y ...", "X chủ trì, Y phối hợp ...",
+-- "X phối hợp với Y ...", "Đề nghị X ...", "Yêu cầu X ...", "UBND tỉnh
+-- giao X ...", an agency as subject, a heading "X: ...", or a kế hoạch's
+-- labelled line "Cơ quan chủ trì: X" / "Đơn vị phối hợp: Y" (also as
+-- sub-items, with "Thời gian thực hiện: ..."). A clause that names a
+-- subject starts a new task; a clause without one continues the current
+-- task, so a trailing "(báo cáo UBND tỉnh trước ngày ...)" belongs to the
+-- work before it, and a last clause that starts with its deadline
+-- ("Hoàn thành trước ngày ...") is due for every task of the item. Items
+-- without a subject inherit, in this order, the agency heading their
+-- parent item ("2. Sở Y tế:" / "- ..."), the subject of a parent item, or
+-- the addressees of the preamble ("UBND tỉnh yêu cầu các sở, ngành ...
+-- thực hiện một số nhiệm vụ sau:", else the closing "... yêu cầu X triển
+-- khai thực hiện", else `Kính gửi`). Sub-items also inherit their parent's
+-- date.
+--
+-- Which items are tasks. An item (or clause group) with an explicit
+-- subject always is, except a bare heading "2. Sở Y tế:" over sub-items;
+-- one that inherits its subject is, unless it is a section heading
+-- ("Mục đích:") or a container ending in ":"; one with nobody at all is a
+-- task only when it has a date or a deliverable (so task/assignee-missing
+-- can name it). A paragraph outside the items is a task only with an
+-- explicit subject and chủ trì / phối hợp, a deliverable or a date.
 --
 -- Named or not. Inheriting the preamble's addressees does not name anyone
 -- for a particular piece of work (NĐ 30 Điều 23.2 asks for the unit that
@@ -24,16 +39,19 @@
 -- inheritance do name the agency (`named = true`).
 --
 -- Original spelling. Names, deadline phrases and task texts are returned
--- as written (NFC, with diacritics), not folded. Folding maps every code
--- point on its own (1 code point -> 0..3 bytes, "…" -> "...", combining
--- marks -> nothing) and only merges runs of spaces, so the folded text and
--- the original have the same space-separated tokens. A folded position is
--- mapped back by finding its token (binary search over token starts, one
--- LPeg pass per text, built only when a name is needed) and walking the
--- code points inside that token with a per-character cache of fold
--- lengths (`fold("a" .. ch .. "a")`). Each mapped span is checked by
--- folding it again; if a fold function ever breaks the contract the
--- folded spelling is returned instead of a wrong one.
+-- as written (NFC, with diacritics), not folded, with positions computed
+-- rather than assumed. Folding maps every code point on its own (1 code
+-- point -> 0..3 bytes: "…" -> "...", combining marks -> nothing) and only
+-- merges runs of spaces. So: (1) when the folded text has exactly as many
+-- bytes as the original has code points (nearly all real text), folded
+-- byte n is code point n and utf8.offset maps it in C; (2) otherwise both
+-- texts have the same space-separated tokens, and a position is mapped by
+-- finding its token (binary search over token starts, one LPeg pass per
+-- text, built only when needed) and walking the code points inside that
+-- token with a per-character cache of fold lengths (`fold("a" .. ch ..
+-- "a")`). Every mapped span is checked by folding it again; if a fold
+-- function ever breaks the contract the folded spelling is returned
+-- instead of a wrong one.
 local lpeg = require "lpeg"
 local re = require "re"
 local deadline = require "vbcheck.deadline"
@@ -152,7 +170,7 @@ end
 local HEAD = [[
   head          <- {| (adverb sp)* (intro / core) |}
   adverb        <- ('dong thoi' / 'truoc mat' / 'trong do' / 'ngoai ra' / 'ben canh do' / 'mat khac' / 'sau do'
-                   / 'tiep theo' / 'cu the' / 'rieng' / 'them vao do' / 'do do' / 'vi vay' / 'mat khac') w (sp? ',')?
+                   / 'tiep theo' / 'cu the' / 'rieng' / 'them vao do' / 'do do' / 'vi vay') w (sp? ',')?
   intro         <- {:intro: intro_verb :} (sp 'cho')? sp core
   intro_verb    <- ('giao nhiem vu cho' / 'giao' / 'de nghi' / 'yeu cau' / 'phan cong' / 'uy quyen' / 'doi voi'
                    / 'trach nhiem cua' / 'nhiem vu cua') w
@@ -195,6 +213,19 @@ local PREAMBLE = [[
   w             <- ![a-z0-9%x80-%xff]
 ]]
 
+-- Labelled lines of a kế hoạch: "Cơ quan chủ trì: Sở Y tế", "Đơn vị phối
+-- hợp: ...", "Thời gian thực hiện: Quý III/2021", as clauses of an item or
+-- as its sub-items. Captures {f = "lead" | "support" | "time", at = where
+-- the value starts}.
+local FIELD = re.compile([[
+  field         <- {| (who / when) sp? ':' sp? {:at: {} :} |}
+  who           <- (('co quan' / 'don vi' / 'bo phan') sp)? ('chu tri' {:f: '' -> 'lead' :}
+                   / 'phoi hop' {:f: '' -> 'support' :}) (sp 'thuc hien')?
+  when          <- ('thoi gian' / 'thoi han' / 'tien do') (sp ('thuc hien' / 'hoan thanh' / 'trien khai'))?
+                   {:f: '' -> 'time' :}
+  sp            <- ' '
+]])
+
 -- What the task delivers, and words that mark standing work (cadences
 -- and urgency are deadlines, found by the deadline grammar). The
 -- deliverable names are the display forms.
@@ -218,6 +249,8 @@ local MARKERS = [[
                  / ('de xuat' w) -> 'đề xuất'
                  / ('co van ban' w) -> 'có văn bản'
                  / ('huong dan' sp ('thuc hien' / 'cac' / 'viec') w) -> 'hướng dẫn'
+                 / ('lap' sp ('danh sach' / 'ke hoach' / 'ho so' / 'bao cao' / 'du toan' / 'phuong an') w) -> 'lập'
+                 / ('gui' w (sp 've' w)? &(sp recipient)) -> 'gửi'
   recipient     <- ('ubnd' / 'uy ban' / 'hdnd' / 'hoi dong' / 'chu tich' / 'ban' / 'thuong truc' / 'thuong vu'
                    / 'tinh uy' / 'bo' / 'thu tuong' / 'chinh phu' / 'cap co tham quyen' / 'lanh dao' / 'cap tren'
                    / 'co quan' / 'dong chi' / 'so' / 'van phong') w
@@ -235,8 +268,9 @@ local MARKERS = [[
 local MARKER_WORDS = {
   "khong", "chua", "dam bao", "bao dam", "phan dau", "nham", "da", "tham gia", "theo", "thuong xuyen", "ban hanh",
   "thi", "bao cao", "trinh", "tham muu", "du thao", "xay dung", "hoan thanh", "hoan chinh", "tong hop", "de xuat",
-  "co van ban", "huong dan", "tiep tuc", "duy tri", "lien tuc", "tang cuong", "theo doi", "don doc", "quan triet",
-  "tuyen truyen", "kiem tra", "thuc hien", "chu dong", "day manh", "bam sat", "nam chac", "kiem soat", "san sang",
+  "co van ban", "huong dan", "lap", "gui", "tiep tuc", "duy tri", "lien tuc", "tang cuong", "theo doi", "don doc",
+  "quan triet", "tuyen truyen", "kiem tra", "thuc hien", "chu dong", "day manh", "bam sat", "nam chac", "kiem soat",
+  "san sang",
 }
 
 -- Years in the text (used when the document date has none).
@@ -264,6 +298,7 @@ local function grammars()
   local strict = { list = ap.list, first_list = ap.list, yes = Cc(true) }
   compiled = {
     ap = ap,
+    list = ap.list,
     head = re.compile(bytes(HEAD), strict),
     head_ocr = re.compile(bytes(HEAD), defs),
     support = re.compile(bytes(SUPPORT_SCAN), defs),
@@ -344,7 +379,7 @@ end
 
 local DELIVERABLE_RANK = {}
 for i, dv in ipairs { "trình", "báo cáo", "ban hành", "xây dựng", "hoàn chỉnh", "hoàn thành", "dự thảo", "có văn bản",
-  "hướng dẫn", "tham mưu", "đề xuất", "tổng hợp" } do
+  "hướng dẫn", "lập", "gửi", "tham mưu", "đề xuất", "tổng hợp" } do
   DELIVERABLE_RANK[dv] = i
 end
 
@@ -423,15 +458,15 @@ function Extractor:unit(text)
   local events = EVENTS:match(f)
   local cl, dls, marks = {}, {}, {}
   local start = 1
-  local function push(e, hard)
-    local s0 = start
-    while s0 < e and (f:byte(s0) == 32 or f:byte(s0) == 10) do s0 = s0 + 1 end
-    if s0 < e then cl[#cl + 1] = { s = s0, e = e, hard = hard } end
-    start = e
-  end
+  events[#events + 1] = #f + 1 -- the text's end closes the last clause
   for _, ev in ipairs(events) do
     if type(ev) == "number" then
-      if ev > 0 then push(ev, true) else push(-ev, false) end
+      -- a clause [start, e): skip the spaces it starts with
+      local e = ev > 0 and ev or -ev
+      local s0 = start
+      while s0 < e and (f:byte(s0) == 32 or f:byte(s0) == 10) do s0 = s0 + 1 end
+      if s0 < e then cl[#cl + 1] = { s = s0, e = e, hard = ev > 0 } end
+      start = e
     elseif ev.kind then
       local keep = true
       if ev.amb and self.diacritics then
@@ -443,7 +478,6 @@ function Extractor:unit(text)
       marks[#marks + 1] = ev
     end
   end
-  push(#f + 1, true)
   a.clauses, a.dls, a.marks = cl, dls, marks
   return a
 end
@@ -455,7 +489,25 @@ local function group(a, ocr)
   local head = ocr and g.head_ocr or g.head
   local groups, cur = {}, nil
   for i, c in ipairs(a.clauses) do
-    local h = head:match(a.f, c.s)
+    local fld = FIELD:match(a.f, c.s)
+    local h = not fld and head:match(a.f, c.s)
+    if fld then
+      -- a labelled line belongs to the task before it
+      if not cur then
+        cur = { first = i, last = i }
+        groups[#groups + 1] = cur
+      else
+        cur.last = i
+      end
+      if fld.f ~= "time" then
+        local members = g.list:match(a.f, fld.at)
+        if members then
+          cur.fields = cur.fields or {}
+          cur.fields[#cur.fields + 1] = { role = fld.f, members = members }
+        end
+      end
+      goto continue
+    end
     if h and h.given then h.lead, h.given = h.given, nil end
     if h and h.lead and #h.lead > 0 then
       -- an unknown first member needs a known one after it (OCR damage)
@@ -473,8 +525,51 @@ local function group(a, ocr)
     else
       cur.last = i
     end
+    ::continue::
   end
   return groups
+end
+
+-- Lead, support, assignees and `named` from task.agencies; the inherited
+-- agents lead when nobody is named.
+local function set_agents(task, inherited)
+  local agents = task.agencies
+  local has_lead = false
+  for _, ag in ipairs(agents) do
+    if ag.role == "lead" and ag.explicit then has_lead = true end
+  end
+  if has_lead and task.inherited then
+    -- a lead named later (a "Cơ quan chủ trì:" line) replaces the inherited one
+    local kept = {}
+    for _, ag in ipairs(agents) do
+      if ag.explicit or ag.role ~= "lead" then kept[#kept + 1] = ag end
+    end
+    agents, task.agencies, task.inherited = kept, kept, nil
+  elseif not has_lead and inherited and not task.inherited then
+    for i, ag in ipairs(inherited.agents) do
+      table.insert(agents, i, { name = ag.name, role = "lead", kind = ag.kind, explicit = false })
+    end
+    task.inherited = inherited.source
+  end
+  -- named: someone in particular leads it
+  local named = false
+  for _, ag in ipairs(agents) do
+    if ag.role == "lead" and ag.kind ~= "vague" and ag.kind ~= "addressee"
+      and (ag.explicit or task.inherited == "heading" or task.inherited == "parent") then
+      named = true
+    end
+  end
+  local lead, support, all, seen = {}, {}, {}, {}
+  for _, ag in ipairs(agents) do
+    if ag.name ~= "" then
+      if ag.role == "lead" then lead[#lead + 1] = ag.name else support[#support + 1] = ag.name end
+      if not seen[ag.name] then
+        seen[ag.name] = true
+        all[#all + 1] = ag.name
+      end
+    end
+  end
+  task.lead, task.support, task.assignees, task.named = lead, support, all, named
 end
 
 -- Build one task from clause group grp of unit a.
@@ -500,36 +595,12 @@ local function build(a, grp, inherited, dls)
       end
     end
   end
-  local task = { chu_tri = chu_tri or nil, heading = h and h.heading or nil }
-  local has_lead = false
-  for _, ag in ipairs(agents) do
-    if ag.role == "lead" then has_lead = true end
+  for _, fl in ipairs(grp.fields or {}) do
+    names_of(a, fl.members, agents, fl.role, true)
+    if fl.role == "lead" then chu_tri = true end
   end
-  if not has_lead and inherited then
-    for i, ag in ipairs(inherited.agents) do
-      table.insert(agents, i, { name = ag.name, role = "lead", kind = ag.kind, explicit = false })
-    end
-    task.inherited = inherited.source
-  end
-  -- named: someone in particular leads it
-  local named = false
-  for _, ag in ipairs(agents) do
-    if ag.role == "lead" and ag.kind ~= "vague" and ag.kind ~= "addressee"
-      and (ag.explicit or task.inherited == "heading" or task.inherited == "parent") then
-      named = true
-    end
-  end
-  local lead, support, all, seen = {}, {}, {}, {}
-  for _, ag in ipairs(agents) do
-    if ag.name ~= "" then
-      if ag.role == "lead" then lead[#lead + 1] = ag.name else support[#support + 1] = ag.name end
-      if not seen[ag.name] then
-        seen[ag.name] = true
-        all[#all + 1] = ag.name
-      end
-    end
-  end
-  task.lead, task.support, task.assignees, task.agencies, task.named = lead, support, all, agents, named
+  local task = { chu_tri = chu_tri or nil, heading = h and h.heading or nil, agencies = agents }
+  set_agents(task, inherited)
 
   -- deadlines inside the task's clauses
   local mine = {}
@@ -584,8 +655,9 @@ local function finish(a, task, item, parent_label, single, pos)
   task._dl = nil
   local pub = {}
   for i, d in ipairs(list) do pub[i] = public_deadline(a, d) end
+  for _, d in ipairs(task._extra_pub or {}) do pub[#pub + 1] = d end
   if task._inherit_dl and not pub[1] then pub[1] = task._inherit_dl end
-  task._inherit_dl = nil
+  task._inherit_dl, task._extra_pub = nil, nil
   local best = choose(pub)
   task.deadline = best
   task.deadlines = pub
@@ -635,8 +707,40 @@ function Extractor:item(item, inherited, parent_label, parent_dl)
   local built = {}
   for gi, grp in ipairs(groups) do
     local task = build(a, grp, inherited, dls)
-    task._explicit = grp.head ~= nil
+    task._explicit = grp.head ~= nil or task.chu_tri == true and task.lead[1] ~= nil and not task.inherited
     built[gi] = task
+  end
+  -- Labelled sub-items ("- Cơ quan chủ trì: Sở Y tế", "- Thời gian thực
+  -- hiện: Quý III/2021") describe this item's task; they are no tasks.
+  local rest, extra_agents, extra_dls = {}, {}, {}
+  for _, child in ipairs(children) do
+    local consumed = false
+    if not (child.children and child.children[1]) and FIELD:match(self.fold(child.text or "")) then
+      local ca = self:unit(child.text)
+      local fld = FIELD:match(ca.f)
+      consumed = true
+      if fld.f == "time" then
+        local found = ca.dls
+        if not found[1] then
+          local d = deadline.parse(ca.f, self.ctx, fld.at)
+          if d then found = { d } end
+        end
+        for _, d in ipairs(found) do extra_dls[#extra_dls + 1] = public_deadline(ca, d) end
+      else
+        local members = grammars().list:match(ca.f, fld.at)
+        if members then names_of(ca, members, extra_agents, fld.f, true) end
+      end
+    end
+    if not consumed then rest[#rest + 1] = child end
+  end
+  local first_task = built[1]
+  if first_task and (extra_agents[1] or extra_dls[1]) then
+    for _, ag in ipairs(extra_agents) do
+      first_task.agencies[#first_task.agencies + 1] = ag
+      if ag.role == "lead" then first_task.chu_tri, first_task._explicit = true, true end
+    end
+    set_agents(first_task, inherited)
+    first_task._extra_pub = extra_dls
   end
   -- A subject-less last clause that starts with a deadline ("Thời gian
   -- hoàn thành: ...", "Hoàn thành trước ngày ...") is due for the whole item.
@@ -670,7 +774,7 @@ function Extractor:item(item, inherited, parent_label, parent_dl)
     elseif task.inherited then
       keep = true
     else
-      local concrete = false
+      local concrete = task._extra_pub ~= nil and task._extra_pub[1] ~= nil
       for _, d in ipairs(task._dl) do
         if CONCRETE[d.kind] then concrete = true end
       end
@@ -722,7 +826,7 @@ function Extractor:item(item, inherited, parent_label, parent_dl)
     copy.inherited = true
     pass_dl = copy
   end
-  for _, child in ipairs(children) do
+  for _, child in ipairs(rest) do
     self:item(child, pass, item.label, pass_dl or parent_dl)
   end
 end

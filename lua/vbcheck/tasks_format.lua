@@ -82,11 +82,12 @@ local function as_text(rows, opts)
   for _, r in ipairs(rows) do
     local st = status_of(r, opts)
     if st == "overdue" then late = late + 1 end
-    local who = #r.lead > 0 and table.concat(r.lead, ", ") or L.nobody
-    if #r.support > 0 then who = who .. "; " .. L.support .. ": " .. table.concat(r.support, ", ") end
+    -- names may hold commas ("UBND các huyện, thành phố"): ";" between names, "|" between parts
+    local who = #r.lead > 0 and table.concat(r.lead, "; ") or L.nobody
+    if #r.support > 0 then who = who .. " | " .. L.support .. ": " .. table.concat(r.support, "; ") end
     local due = ""
     if r.deadline then
-      due = "; " .. L.due .. ": " .. r.deadline.text .. (r.deadline.iso and (" (" .. r.deadline.iso .. ")") or "")
+      due = " | " .. L.due .. ": " .. r.deadline.text .. (r.deadline.iso and (" (" .. r.deadline.iso .. ")") or "")
     end
     local label = r.item and ((r.parent and (r.parent .. " ") or "") .. r.item .. " ") or ""
     out[#out + 1] = string.format("%s:%s: %s%s%s [%s]", r.file or "", r.line or 1, label, who, due, L[st])
