@@ -7,9 +7,12 @@ local function write(path, text)
   f:close()
 end
 
+local made = {}
+
 local function folder(rules)
   local dir = os.tmpname()
   os.remove(dir)
+  made[#made + 1] = dir
   assert(os.execute("mkdir -p " .. dir .. "/g"))
   for name, src in pairs(rules) do write(dir .. "/g/" .. name .. ".lua", src) end
   return dir
@@ -23,6 +26,10 @@ local ok_rule = [[return { id = "g/ok", severity = {draft = "info", issued = "er
   end }]]
 
 describe("runner", function()
+  teardown(function()
+    for _, dir in ipairs(made) do os.execute("rm -rf '" .. dir .. "'") end
+  end)
+
   it("runs rules, fills messages and positions, follows the stage", function()
     local set = assert(runner.load { folder { ok = ok_rule } })
     local doc = { family = "state", zones = { header = { line = 3, end_line = 5 } } }

@@ -36,9 +36,8 @@ int vb_args_parse(int argc, char **argv, vb_opts *o);
 void vb_args_help(vb_lang lang);
 
 /* Expand paths: files stay, directories are walked for .txt .md .markdown
- * .docx in sorted order. Errors on a path (missing, unreadable) are
- * reported by calling err(path, errno, ctx) and the path is kept so the
- * caller reports it as unreadable. Returns a malloc'd array of malloc'd
+ * .docx in sorted order. A path that is missing or cannot be listed is
+ * kept, so the caller reports it as unreadable. Returns a malloc'd array of malloc'd
  * strings (count in *n), or NULL when out of memory. */
 char **vb_walk(char **paths, size_t npaths, size_t *n);
 

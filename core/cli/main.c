@@ -243,7 +243,7 @@ static int cmd_check(lua_State *L, const vb_opts *o) {
       lua_pushvalue(L, findings);
       lua_setfield(L, -2, "findings");
       vb_json_value(L, -1, &out, -1, NULL);
-    } else if (!o->quiet || 1) {
+    } else {
       vb_report_text(L, findings, path, color, &out);
     }
     lua_settop(L, top);

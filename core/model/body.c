@@ -13,7 +13,6 @@
 
 typedef struct para {
   size_t off, end;       /* in p->ptext */
-  size_t first, last;    /* line indexes */
   const char *kind;      /* label kind or NULL */
   size_t lab_b, lab_e;   /* label NFC range */
   long num;
@@ -193,7 +192,6 @@ void vb_parse_body(vb_parser *p) {
       para *pa = &paras[np++];
       memset(pa, 0, sizeof *pa);
       pa->off = p->ptext.len;
-      pa->first = li;
       pa->kind = kind;
       if (kind) {
         pa->lab_b = lb;
@@ -207,7 +205,6 @@ void vb_parse_body(vb_parser *p) {
     } else {
       append(p, b, e, !join_tight);
     }
-    paras[np - 1].last = li;
     if (first_line == (size_t)-1) first_line = li;
     last_line = li;
     prev_li = li;

@@ -95,8 +95,7 @@ static const struct {
     {"TT", "unknown"},      {"QTr", "unknown"},    {"BS", "unknown"},
 };
 
-const char *vb_type_code_of_symbol(const char *code, int party) {
-  (void)party;
+const char *vb_type_code_of_symbol(const char *code) {
   for (size_t i = 0; i < sizeof type_codes / sizeof type_codes[0]; i++)
     if (!strcmp(code, type_codes[i].sym)) return type_codes[i].code;
   return NULL;

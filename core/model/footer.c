@@ -162,9 +162,8 @@ static void rcpt_push(vb_parser *p, fstate *st, size_t b, size_t e, int cont) {
 /* A recipient item that may have the right column run onto it: "- Như
  * trên, PHÓ BÍ THƯ". Split after a list mark when what follows is not
  * list text (mostly capitals, no closing mark). */
-static void rcpt_item(vb_parser *p, fstate *st, size_t b, size_t e, size_t dash_end) {
+static void rcpt_item(vb_parser *p, fstate *st, size_t e, size_t dash_end) {
   vb_cell c = vb_seg_cell(p, dash_end, e);
-  (void)b;
   const char *f = p->text.fold.data + c.fb;
   size_t n = c.fe - c.fb;
   for (size_t i = 0; i + 2 < n; i++) {
@@ -351,7 +350,7 @@ void vb_parse_footer(vb_parser *p) {
         rc->at = vb_seg_span(p, c.b, re);
         if (rest < n) {
           vb_cell r = vb_seg_cell(p, re, c.e);
-          if (is_dash_cell(p, &r, &dash_end)) rcpt_item(p, &st, r.b, r.e, dash_end);
+          if (is_dash_cell(p, &r, &dash_end)) rcpt_item(p, &st, r.e, dash_end);
           else if (vb_seg_upper_pct(p, r.b, r.e) >= 70 || authority_prefix(p->text.fold.data + r.fb, r.fe - r.fb))
             sig_push(&st, r.b, r.e);
           else rcpt_push(p, &st, r.b, r.e, 0);
@@ -360,7 +359,7 @@ void vb_parse_footer(vb_parser *p) {
         continue;
       }
       if (rc && is_dash_cell(p, &c, &dash_end) && (ci == 0 || !st.nsig)) {
-        rcpt_item(p, &st, c.b, c.e, dash_end);
+        rcpt_item(p, &st, c.e, dash_end);
         continue;
       }
       if (rc && st.nrcpt && f[0] == '(' && ci > 0) {

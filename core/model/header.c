@@ -229,7 +229,7 @@ static int parse_number(vb_parser *p, hstate *st, size_t li, size_t b, size_t e)
       size_t gi = 0;
       if (ng >= 2) {
         const char *t = vb_strdup(p, g[0], gl[0]);
-        if (vb_type_code_of_symbol(t, 0)) {
+        if (vb_type_code_of_symbol(t)) {
           num->type_code = t;
           gi = 1;
         }
@@ -296,7 +296,6 @@ static int parse_date(vb_parser *p, hstate *st, size_t b, size_t e) {
     }
   }
   if (state != 3) return 0;
-  (void)thang_e;
   int day = 0, month = 0, year = 0;
   if (!parse_int(f, ngay_e, thang_s, &day)) return 0;
   if (!parse_int(f, thang_e, nam_s, &month)) return 0;

@@ -140,11 +140,10 @@ static const char *type_before(vb_parser *p, const char *s, size_t i, size_t lo,
   return NULL;
 }
 
-static void add_ref(vb_parser *p, vb_reference *refs, size_t *nrefs, size_t max, const vb_reference *r) {
+static void add_ref(vb_reference *refs, size_t *nrefs, size_t max, const vb_reference *r) {
   for (size_t i = 0; i < *nrefs; i++)
     if (!strcmp(refs[i].number, r->number)) return;
   if (*nrefs < max) refs[(*nrefs)++] = *r;
-  (void)p;
 }
 
 static void scan(vb_parser *p, const char *s, size_t lo, size_t hi, int in_ptext, const vb_span *fixed,
@@ -167,7 +166,7 @@ static void scan(vb_parser *p, const char *s, size_t lo, size_t hi, int in_ptext
       size_t g = code_b, l;
       while (g < end && (l = code_char(s, g, end))) g += l;
       const char *sym = vb_strdup(p, s + code_b, g - code_b);
-      code = vb_type_code_of_symbol(sym, 0);
+      code = vb_type_code_of_symbol(sym);
     }
     r.doc_type = code;
     size_t dend = date_after(p, s, end, hi, r.iso);
@@ -175,7 +174,7 @@ static void scan(vb_parser *p, const char *s, size_t lo, size_t hi, int in_ptext
     r.text = vb_strdup(p, s + name_b, tend - name_b);
     if (in_ptext) r.at = vb_para_span(p, i, end);
     else r.at = *fixed;
-    add_ref(p, refs, nrefs, max, &r);
+    add_ref(refs, nrefs, max, &r);
     i = end;
   }
 }

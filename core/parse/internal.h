@@ -120,6 +120,6 @@ void *vb_new(vb_parser *p, size_t size);
 const char *vb_strdup(vb_parser *p, const char *s, size_t n);
 int vb_date_valid(int d, int m, int y);
 const char *vb_type_code_of_name(const char *fold, size_t n, size_t *matched);
-const char *vb_type_code_of_symbol(const char *code, int party);
+const char *vb_type_code_of_symbol(const char *code);
 
 #endif

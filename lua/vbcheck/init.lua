@@ -11,10 +11,7 @@ local M = { version = core.version, fold = core.fold }
 -- Fill what the C core leaves to Lua (tasks). Kept in one place so the
 -- program and the module give the same model.
 local function enrich(doc)
-  local ok, tasks = pcall(require, "vbcheck.tasks")
-  if ok then
-    doc.tasks = tasks.extract(doc, core.fold)
-  end
+  doc.tasks = require("vbcheck.tasks").extract(doc, core.fold)
   return doc
 end
 M.enrich = enrich

@@ -6,27 +6,8 @@ local runner = require "vbcheck.runner"
 
 local M = {}
 
--- Test double of core.fold: lower case, no diacritics, đ -> d, typographic
--- dashes and quotes as ASCII, whitespace collapsed and trimmed. Only what
--- the specs' Vietnamese text needs; production folding is the C core's.
-local BASE = {
-  a = "aàáảãạăằắẳẵặâầấẩẫậAÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ", e = "eèéẻẽẹêềếểễệEÈÉẺẼẸÊỀẾỂỄỆ",
-  i = "iìíỉĩịIÌÍỈĨỊ", o = "oòóỏõọôồốổỗộơờớởỡợOÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ",
-  u = "uùúủũụưừứửữựUÙÚỦŨỤƯỪỨỬỮỰ", y = "yỳýỷỹỵYỲÝỶỸỴ", d = "dđĐD",
-}
-local MAP = { ["–"] = "-", ["—"] = "-", ["“"] = '"', ["”"] = '"', ["‘"] = "'", ["’"] = "'", ["\u{a0}"] = " " }
-for base, letters in pairs(BASE) do
-  for _, c in utf8.codes(letters) do MAP[utf8.char(c)] = base end
-end
-
-function M.fold(s)
-  local out = {}
-  for _, c in utf8.codes(s) do
-    local ch = utf8.char(c)
-    out[#out + 1] = MAP[ch] or (c < 128 and ch:lower()) or ch
-  end
-  return (table.concat(out):gsub("%s+", " "):gsub("^ ", ""):gsub(" $", ""))
-end
+-- The test double of core.fold (one for every spec: spec/helpers/fold.lua).
+M.fold = require "helpers.fold"
 
 -- Test double of core.listdir: sorted names, folders with a trailing "/".
 function M.listdir(path)
