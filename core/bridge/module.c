@@ -11,6 +11,7 @@
 #include <utf8proc.h>
 
 #include "../parse/parse.h"
+#include "../report/json.h"
 #include "bridge.h"
 
 #define PARSER_MT "vbcheck.parser"
@@ -118,6 +119,23 @@ static int l_fold(lua_State *L) {
   return 1;
 }
 
+/* core.json(value [, indent]) -> JSON text. Compact unless indent >= 0;
+ * object keys sorted, so the same value always gives the same text.
+ * [-0, +1, m] */
+static int l_json(lua_State *L) {
+  luaL_checkany(L, 1);
+  int indent = (int)luaL_optinteger(L, 2, -1);
+  vb_buf out;
+  vb_buf_init(&out);
+  if (vb_json_value(L, 1, &out, indent, NULL)) {
+    vb_buf_free(&out);
+    return luaL_error(L, "out of memory");
+  }
+  lua_pushlstring(L, out.data ? out.data : "", out.len);
+  vb_buf_free(&out);
+  return 1;
+}
+
 static int cmp_str(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
@@ -179,7 +197,8 @@ static int l_listdir(lua_State *L) {
 
 int luaopen_vbcheck_core(lua_State *L) {
   static const luaL_Reg fns[] = {
-      {"parse", l_parse}, {"parse_file", l_parse_file}, {"fold", l_fold}, {"listdir", l_listdir}, {NULL, NULL}};
+      {"parse", l_parse}, {"parse_file", l_parse_file}, {"fold", l_fold}, {"listdir", l_listdir},
+      {"json", l_json}, {NULL, NULL}};
   lua_createtable(L, 0, 8);
   ud_parser *u = lua_newuserdatauv(L, sizeof *u, 0);
   u->p = NULL;

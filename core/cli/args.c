@@ -12,24 +12,32 @@ static const char help_vi[] =
     "Cách dùng:\n"
     "  vbcheck [check] [tùy chọn] ĐƯỜNG_DẪN...   kiểm tra tệp; thư mục được duyệt (.txt .md .docx)\n"
     "  vbcheck parse [--format json|text] TỆP   in mô hình văn bản\n"
-    "  vbcheck tasks [--format text|json|csv|ics] [--as-of NGÀY] [--agency TÊN] ĐƯỜNG_DẪN...\n"
-    "                                           liệt kê nhiệm vụ (cơ quan chủ trì, thời hạn)\n"
+    "  vbcheck tasks [--format text|json|csv|ics] [--as-of NGÀY] [--agency TÊN] [--overdue]\n"
+    "                [--db TỆP] [ĐƯỜNG_DẪN...]  liệt kê nhiệm vụ (cơ quan chủ trì, thời hạn)\n"
     "  vbcheck rules                            liệt kê các quy tắc\n"
     "  vbcheck explain MÃ_QUY_TẮC               giải thích một quy tắc và căn cứ pháp lý\n"
+    "  vbcheck index [--db TỆP] ĐƯỜNG_DẪN...     ghi văn bản, nhiệm vụ, trích dẫn vào sổ SQLite\n"
+    "  vbcheck stats [--db TỆP]                 thống kê từ sổ đăng ký\n"
+    "  vbcheck new-rule NHÓM/TÊN [--rules THƯ_MỤC]  tạo quy tắc mới và tệp kiểm thử từ mẫu\n"
+    "  vbcheck test [THƯ_MỤC]                   chạy kiểm thử (Busted) của thư mục quy tắc\n"
     "\n"
     "Tùy chọn:\n"
-    "  --format text|json      định dạng kết quả (mặc định text)\n"
+    "  --format ĐỊNH_DẠNG      text (mặc định), json, sarif, junit, github, html\n"
     "  --stage draft|issued    dự thảo (mặc định) hoặc văn bản đã ban hành\n"
     "  --lang vi|en            ngôn ngữ thông báo (mặc định vi)\n"
     "  --rules THƯ_MỤC         thêm thư mục quy tắc (lặp lại được)\n"
     "  --enable QUY_TẮC        bật quy tắc; --disable QUY_TẮC tắt quy tắc\n"
-    "  -j N                    số tệp xử lý song song\n"
+    "  --config TỆP            dùng tệp cấu hình này thay cho .vbcheck.lua tìm từ thư mục của tệp\n"
+    "  --no-config             không đọc .vbcheck.lua\n"
+    "  --db TỆP                sổ đăng ký SQLite (mặc định .vbcheck/register.db nếu có)\n"
+    "  --cache                 bỏ qua tệp không đổi từ lần kiểm tra trước (cần sổ đăng ký)\n"
+    "  -j N                    số tệp xử lý song song (mặc định: số nhân CPU)\n"
     "  -q                      chỉ in lỗi và cảnh báo, không in dòng tổng kết\n"
     "  --no-color              không tô màu (cũng theo biến NO_COLOR)\n"
     "  -h, --help              trợ giúp; --version  phiên bản\n"
     "\n"
-    "Mã thoát: 0 không có lỗi (error); 1 có ít nhất một lỗi; 2 sai cách dùng hoặc có tệp\n"
-    "không đọc được (các tệp khác vẫn được kiểm tra).\n";
+    "Mã thoát: 0 không có lỗi (error); 1 có ít nhất một lỗi; 2 sai cách dùng, có tệp không\n"
+    "đọc được hoặc quy tắc bị lỗi (các tệp khác vẫn được kiểm tra).\n";
 
 static const char help_en[] =
     "vbcheck " VB_VERSION " — checks Vietnamese official documents against NĐ 30/2020/NĐ-CP (state)\n"
@@ -38,24 +46,32 @@ static const char help_en[] =
     "Usage:\n"
     "  vbcheck [check] [options] PATH...        check files; directories are walked (.txt .md .docx)\n"
     "  vbcheck parse [--format json|text] FILE  print the document model\n"
-    "  vbcheck tasks [--format text|json|csv|ics] [--as-of DATE] [--agency NAME] PATH...\n"
-    "                                           list the tasks (lead agency, deadline)\n"
+    "  vbcheck tasks [--format text|json|csv|ics] [--as-of DATE] [--agency NAME] [--overdue]\n"
+    "                [--db FILE] [PATH...]      list the tasks (lead agency, deadline)\n"
     "  vbcheck rules                            list every rule\n"
     "  vbcheck explain RULE-ID                  a rule's documentation and legal basis\n"
+    "  vbcheck index [--db FILE] PATH...        record documents, tasks, references in SQLite\n"
+    "  vbcheck stats [--db FILE]                figures from the register\n"
+    "  vbcheck new-rule GROUP/NAME [--rules DIR]  a new rule and its spec from a template\n"
+    "  vbcheck test [DIR]                       run a rule folder's specs (Busted)\n"
     "\n"
     "Options:\n"
-    "  --format text|json      output format (default text)\n"
+    "  --format FORMAT         text (default), json, sarif, junit, github, html\n"
     "  --stage draft|issued    draft (default) or issued document\n"
     "  --lang vi|en            message language (default vi)\n"
     "  --rules DIR             extra rule folder (repeatable)\n"
     "  --enable RULE           enable a rule; --disable RULE disables one\n"
-    "  -j N                    files checked in parallel\n"
+    "  --config FILE           use this config instead of .vbcheck.lua found from each file's folder\n"
+    "  --no-config             read no .vbcheck.lua\n"
+    "  --db FILE               SQLite register (default .vbcheck/register.db when present)\n"
+    "  --cache                 skip files unchanged since the last run (needs a register)\n"
+    "  -j N                    files checked in parallel (default: the number of cores)\n"
     "  -q                      findings only, no summary line\n"
     "  --no-color              no colour (NO_COLOR is honoured too)\n"
     "  -h, --help              this help; --version  the version\n"
     "\n"
-    "Exit status: 0 no error finding; 1 at least one error finding; 2 usage error or an\n"
-    "unreadable file (the other files are still checked).\n";
+    "Exit status: 0 no error finding; 1 at least one error finding; 2 usage error, an\n"
+    "unreadable file or a failing rule (the other files are still checked).\n";
 
 void vb_args_help(vb_lang lang) { fputs(lang == VB_LANG_EN ? help_en : help_vi, stdout); }
 
@@ -86,7 +102,8 @@ int vb_args_parse(int argc, char **argv, vb_opts *o) {
   for (int i = 1; i < argc; i++)
     if (!strncmp(argv[i], "--lang=en", 9)) o->lang = VB_LANG_EN;
   int en = o->lang == VB_LANG_EN;
-  static const char *const commands[] = {"check", "parse", "rules", "explain", "tasks", NULL};
+  static const char *const commands[] = {"check", "parse", "rules", "explain", "tasks", "index",
+                                         "stats", "new-rule", "test", NULL};
   int i = 1;
   if (i < argc && in(argv[i], commands)) o->command = argv[i++];
   o->paths = calloc((size_t)argc + 1, sizeof *o->paths);
@@ -133,6 +150,18 @@ int vb_args_parse(int argc, char **argv, vb_opts *o) {
       size_t *cnt = !strcmp(which, "--enable") ? &o->nenable : !strcmp(which, "--disable") ? &o->ndisable : &o->nrules_dirs;
       if (*cnt >= VB_MAX_LIST) return usage(o, en ? "too many values for" : "quá nhiều giá trị cho", which);
       arr[(*cnt)++] = val;
+    } else if (!strcmp(a, "--config")) {
+      NEXT();
+      o->config = val;
+    } else if (!strcmp(a, "--no-config")) {
+      o->no_config = 1;
+    } else if (!strcmp(a, "--db")) {
+      NEXT();
+      o->db = val;
+    } else if (!strcmp(a, "--cache")) {
+      o->cache = 1;
+    } else if (!strcmp(a, "--overdue")) {
+      o->overdue = 1;
     } else if (!strcmp(a, "--as-of")) {
       NEXT();
       o->as_of = val;
@@ -162,7 +191,12 @@ int vb_args_parse(int argc, char **argv, vb_opts *o) {
     return usage(o, en ? "parse takes exactly one file" : "parse cần đúng một tệp", NULL);
   if (!strcmp(o->command, "explain") && o->npaths != 1)
     return usage(o, en ? "explain takes one rule id" : "explain cần một mã quy tắc", NULL);
-  if ((!strcmp(o->command, "check") || !strcmp(o->command, "tasks")) && o->npaths == 0)
+  if (!strcmp(o->command, "new-rule") && o->npaths != 1)
+    return usage(o, en ? "new-rule takes one GROUP/NAME" : "new-rule cần một NHÓM/TÊN", NULL);
+  if (o->config && o->no_config)
+    return usage(o, en ? "--config and --no-config exclude each other" : "không dùng --config cùng --no-config", NULL);
+  if ((!strcmp(o->command, "check") || !strcmp(o->command, "index") ||
+       (!strcmp(o->command, "tasks") && !o->db)) && o->npaths == 0)
     return usage(o, en ? "no file or folder given" : "chưa chỉ định tệp hoặc thư mục", NULL);
   return 0;
 }

@@ -9,7 +9,7 @@
 #define VB_MAX_LIST 64
 
 typedef struct vb_opts {
-  const char *command;   /* check, parse, rules, explain, tasks */
+  const char *command;   /* check, parse, rules, explain, tasks, index, stats, new-rule, test */
   const char *format;    /* text, json, ... */
   const char *stage;     /* draft | issued */
   vb_lang lang;
@@ -21,9 +21,14 @@ typedef struct vb_opts {
   size_t nrules_dirs;
   const char *as_of;     /* tasks --as-of */
   const char *agency;    /* tasks --agency */
+  const char *config;    /* --config FILE */
+  int no_config;         /* --no-config */
+  const char *db;        /* --db FILE */
+  int cache;             /* check --cache */
+  int overdue;           /* tasks --overdue */
   int quiet;
   int color;             /* -1 auto, 0 off, 1 on */
-  int jobs;
+  int jobs;              /* -j; 0: the number of cores */
   char **paths;
   size_t npaths;
 } vb_opts;
@@ -48,5 +53,32 @@ void vb_walk_free(char **list, size_t n);
  * next to the program, or the source tree it was built from. Writes into
  * buf (size n); returns buf or NULL. */
 const char *vb_home(char *buf, size_t n);
+
+/* ---- Lua states (luastate.c) ---- */
+#include <lua.h>
+
+/* A new Lua state with the standard libraries, vbcheck.core preloaded and
+ * package.path pointing at vbcheck's Lua files; NULL (message printed)
+ * when out of memory or the files cannot be found. */
+lua_State *vb_lua_open(vb_lang lang);
+
+/* lua_pcall with a traceback; on error prints it to stderr, pops it and
+ * returns -1, else 0. [-(nargs+1), +nres, -] */
+int vb_lua_call(lua_State *L, int nargs, int nres);
+
+/* Push require(name); -1 on error (printed). [-0, +1|0, -] */
+int vb_lua_require(lua_State *L, const char *name);
+
+/* Push the options table every Lua entry point receives: the command
+ * line as fields (format, stage, lang, today, enable, disable, rules_dirs,
+ * config, db, ...). today is YYYY-MM-DD; color 0/1. [-0, +1, m] */
+void vb_lua_push_opts(lua_State *L, const vb_opts *o, const char *today, int color);
+
+/* ---- check (pool.c) ---- */
+
+/* Run `vbcheck check` over files with o->jobs workers (one Lua state
+ * each), writing the report to stdout in input order as files finish.
+ * Returns the exit status (0, 1, 2). */
+int vb_check_files(const vb_opts *o, char **files, size_t nfiles, const char *today);
 
 #endif

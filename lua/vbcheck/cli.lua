@@ -6,7 +6,7 @@ local runner = require "vbcheck.runner"
 local M = {}
 
 local function load_set(opts)
-  local set, err = vb.rules(opts.rules)
+  local set, err = vb.rules(vb.rule_dirs(opts))
   if not set then return nil, err end
   return set
 end

@@ -42,6 +42,15 @@ local function default_rules_dir()
 end
 M.default_rules_dir = default_rules_dir
 
+--- The rule folders for options from the command line: opts.rules when
+-- given, else the built-in pack followed by opts.rules_dirs.
+function M.rule_dirs(opts)
+  if opts and opts.rules then return opts.rules end
+  local dirs = { default_rules_dir() }
+  for _, d in ipairs(opts and opts.rules_dirs or {}) do dirs[#dirs + 1] = d end
+  return dirs
+end
+
 local rulesets = {}
 
 --- Load (once) the rule set from dirs (default: the built-in pack).

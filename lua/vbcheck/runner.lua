@@ -239,10 +239,11 @@ local function check(set, doc, opts)
   local budget = opts.budget
   if budget == nil then budget = DEFAULT_BUDGET end
   local options = opts.options or {}
-  local findings = {}
+  local findings, ran = {}, {}
   for _, rule in ipairs(set.rules) do
     local on = enabled(rule.id) or (rule.enabled ~= false and not disabled(rule.id))
     if on and (not rule.family or rule.family == doc.family) then
+      ran[#ran + 1] = rule.id
       local ctx = { stage = stage, lang = lang, today = opts.today or os.date("%Y-%m-%d"),
         options = options[rule.id] or {}, fold = set.fold }
       local out = {}
@@ -258,7 +259,7 @@ local function check(set, doc, opts)
     end
   end
   table.sort(findings, by_position)
-  return findings
+  return findings, ran
 end
 
 local function list(set)
@@ -288,7 +289,8 @@ function M.new(services)
     --- Load every rule under dirs (a list of folders). Returns the set, or
     -- nil and a message naming the offending file.
     load = function(dirs) return load_rules(s, dirs) end,
-    --- Run the set on doc; returns the findings sorted by position.
+    --- Run the set on doc; returns the findings sorted by position and
+    -- the ids of the rules that ran (enabled and of the doc's family).
     -- opts: {stage = "draft"|"issued", lang = "vi"|"en", enable = {ids},
     -- disable = {ids}, today = "YYYY-MM-DD", options = {[id] = ...},
     -- budget = instructions per rule (false: none)}

@@ -1,0 +1,88 @@
+--- A checking session: what one worker needs to check many files with the
+-- same options, and the formatter that turns each file's result into its
+-- piece of the report.
+--
+--   local s = assert(require("vbcheck.session").new { format = "json" })
+--   io.write(s:begin())
+--   for i, path in ipairs(paths) do io.write((s:file(path, i))) end
+--   io.write(s:finish(summary))
+--
+-- The program runs one session per worker thread, each in its own Lua
+-- state; a file's chunk depends only on the file and the options, so the
+-- output is the same whatever the number of workers.
+local vb = require "vbcheck"
+local runner = require "vbcheck.runner"
+local report = require "vbcheck.report"
+
+local M = {}
+local Session = {}
+Session.__index = Session
+
+-- The context formatters receive: options and the rule catalogue.
+local function context(set, opts)
+  return {
+    lang = opts.lang == "en" and "en" or "vi",
+    color = opts.color == true,
+    quiet = opts.quiet == true,
+    stage = opts.stage,
+    version = vb.version,
+    rules = runner.list(set),
+  }
+end
+
+--- A session for opts: {format, stage, lang, color, quiet, enable, disable,
+-- rules_dirs = {extra dirs}, today, options} (see vb_lua_push_opts). nil, message when the rules do not load
+-- or the format is unknown.
+function M.new(opts)
+  opts = opts or {}
+  local set, err = vb.rules(vb.rule_dirs(opts))
+  if not set then return nil, err end
+  local fmt, ferr = report.get(opts.format or "text")
+  if not fmt then return nil, ferr end
+  return setmetatable({ opts = opts, set = set, fmt = fmt, ctx = context(set, opts) }, Session)
+end
+
+--- Parse and check one file. The result: {path, format, family, doc_type
+-- (code or nil), findings, ran = {rule ids}, doc} or, when the file cannot
+-- be read, {path, error = {message, code}, findings = {}}.
+function Session:check_file(path)
+  local doc, err, code = vb.parse_file(path, { lang = self.opts.lang })
+  if not doc then
+    return { path = path, error = { message = err, code = code }, findings = {}, ran = {} }
+  end
+  local findings, ran = runner.check(self.set, doc, self.opts)
+  return {
+    path = path, format = doc.format, family = doc.family,
+    doc_type = doc.doc_type and doc.doc_type.code or nil,
+    findings = findings, ran = ran, doc = doc,
+  }
+end
+
+-- Counts for the exit status and the summary.
+local function tally(result)
+  local e, w, i, re = 0, 0, 0, 0
+  for _, f in ipairs(result.findings) do
+    if f.severity == "error" then e = e + 1 elseif f.severity == "warning" then w = w + 1 else i = i + 1 end
+    if f.rule == "rule/error" then re = re + 1 end
+  end
+  return e, w, i, result.error and 1 or 0, re
+end
+
+--- The report's opening text.
+function Session:begin() return self.fmt.begin(self.ctx) or "" end
+
+--- Check path (the index-th file, from 1) and format it. Returns the
+-- chunk for stdout, a chunk for stderr (or nil), then the counts errors,
+-- warnings, infos, unreadable, rule errors.
+function Session:file(path, index)
+  local result = self:check_file(path)
+  result.index = index
+  local out, err = self.fmt.file(result, self.ctx)
+  return out or "", err, tally(result)
+end
+
+--- The report's closing text. summary: {files, errors, warnings, infos,
+-- unreadable, rule_errors}.
+function Session:finish(summary) return self.fmt.finish(summary, self.ctx) or "" end
+
+return M
