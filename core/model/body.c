@@ -187,7 +187,7 @@ void vb_parse_body(vb_parser *p) {
       }
       if (np) {
         paras[np - 1].end = p->ptext.len;
-        if (put(p, '\0', p->pmap[p->ptext.len ? p->ptext.len - 1 : 0])) p->failed = 1;
+        if (put(p, '\0', p->ptext.len ? p->pmap[p->ptext.len - 1] : 0)) p->failed = 1;
       }
       para *pa = &paras[np++];
       memset(pa, 0, sizeof *pa);

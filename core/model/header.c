@@ -303,7 +303,7 @@ static int parse_date(vb_parser *p, hstate *st, size_t b, size_t e) {
   size_t y = nam_e;
   while (y < n && f[y] == ' ') y++;
   size_t yb = y;
-  while (y < n && fold_is_digit(f[y])) year = year * 10 + (f[y++] - '0');
+  while (y < n && fold_is_digit(f[y])) year = vb_digit_acc(year, f[y++]);
   if (y - yb != 4) return 0;
   for (size_t r = y; r < n; r++)
     if (fold_is_alpha(f[r]) || fold_is_digit(f[r])) return 0;

@@ -60,7 +60,7 @@ static size_t date_after(vb_parser *p, const char *s, size_t i, size_t n, char i
   size_t digits = 0;
   while (j < fn && part < 3) {
     if (is_digit(f[j])) {
-      v[part] = v[part] * 10 + (f[j] - '0');
+      v[part] = vb_digit_acc(v[part], f[j]);
       digits++;
       j++;
     } else if (digits && (f[j] == '/' || f[j] == '-' || f[j] == '.') && part < 2 && j + 1 < fn && is_digit(f[j + 1])) {

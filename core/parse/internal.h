@@ -122,4 +122,11 @@ int vb_date_valid(int d, int m, int y);
 const char *vb_type_code_of_name(const char *fold, size_t n, size_t *matched);
 const char *vb_type_code_of_symbol(const char *code);
 
+/* Append decimal digit c to v, saturating: numbers in documents are short,
+ * and a run of digits in hostile input must not overflow. Any value past
+ * 8 digits is 999999999, which no check accepts as a day, year or number. */
+static inline int vb_digit_acc(int v, char c) {
+  return v > 99999999 ? 999999999 : v * 10 + (c - '0');
+}
+
 #endif

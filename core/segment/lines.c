@@ -394,8 +394,8 @@ const char *vb_seg_label(const vb_parser *p, size_t li, size_t *lab_b, size_t *l
   const char *f = vb_cell_fold(p, &in->cells[0], &fn);
   if (vb_fold_starts(f, fn, "dieu") && fn > 5 && f[5] >= '0' && f[5] <= '9') {
     size_t j = 5;
-    long v = 0;
-    while (j < fn && f[j] >= '0' && f[j] <= '9') v = v * 10 + (f[j++] - '0');
+    int v = 0;
+    while (j < fn && f[j] >= '0' && f[j] <= '9') v = vb_digit_acc(v, f[j++]);
     if (j < fn && (f[j] == '.' || f[j] == ':')) j++;
     if (j == fn || f[j] == ' ') {
       *num = v;
