@@ -19,6 +19,21 @@ static lua_Integer field_int(lua_State *L, int t, const char *k, lua_Integer dfl
   return ok ? v : dflt;
 }
 
+/* A .docx finding's paragraph text, so a person can find it in Word:
+ * ' — "first 60 characters…"'. */
+static void add_context(vb_buf *out, const char *s) {
+  if (!s) return;
+  while (*s == ' ' || *s == '\t') s++;
+  if (!*s) return;
+  size_t n = 0, cps = 0;
+  while (s[n] && cps < 60) {
+    n++;
+    while (((unsigned char)s[n] & 0xC0) == 0x80) n++;
+    cps++;
+  }
+  vb_buf_printf(out, " \xE2\x80\x94 \"%.*s%s\"", (int)n, s, s[n] ? "\xE2\x80\xA6" : "");
+}
+
 void vb_report_count(lua_State *L, int idx, vb_tally *t) {
   idx = lua_absindex(L, idx);
   lua_Integer n = (lua_Integer)lua_rawlen(L, idx);
@@ -43,9 +58,11 @@ void vb_report_text(lua_State *L, int idx, const char *path, int color, vb_buf *
     int f = lua_gettop(L);
     const char *sev = field_str(L, f, "severity", "info");
     const char *c = !color ? "" : !strcmp(sev, "error") ? "\033[1;31m" : !strcmp(sev, "warning") ? "\033[1;33m" : "\033[1;36m";
-    vb_buf_printf(out, "%s:%lld:%lld: %s%s%s: %s [%s]\n", path, (long long)field_int(L, f, "line", 1),
+    vb_buf_printf(out, "%s:%lld:%lld: %s%s%s: %s", path, (long long)field_int(L, f, "line", 1),
                   (long long)field_int(L, f, "column", 1), c, sev, color ? "\033[0m" : "",
-                  field_str(L, f, "message", ""), field_str(L, f, "rule", "?"));
+                  field_str(L, f, "message", ""));
+    add_context(out, field_str(L, f, "context", NULL));
+    vb_buf_printf(out, " [%s]\n", field_str(L, f, "rule", "?"));
     lua_pop(L, 1);
   }
 }
