@@ -1639,7 +1639,7 @@ const char *vb_docx_font_name(const vb_docx *d, uint32_t font) {
 /* The lines built become d->text, d->runs and the per-line index. */
 static vb_status finish(reader *rd) {
   vb_docx *d = rd->d;
-  size_t total = rd->npl;
+  size_t total = rd->npl + 1;
   for (size_t i = 0; i < rd->npl; i++) total += rd->pl[i].text_len;
   if (total > VB_MAX_INPUT) return fail(rd, VB_ETOOBIG, 0, "");
   if (vb_buf_reserve(&d->text, total + 1) ||
@@ -1663,6 +1663,9 @@ static vb_status finish(reader *rd) {
       }
     }
   }
+  /* a last empty line needs its own line end: text lines end at '\n' and
+   * a final '\n' does not start one */
+  if (rd->npl && !rd->pl[rd->npl - 1].text_len) d->text.data[d->text.len++] = '\n';
   d->line_run[rd->npl] = d->nruns;
   d->nlines = rd->npl;
   if (vb_buf_cstr(&d->text)) return nomem(rd);
