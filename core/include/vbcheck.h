@@ -27,14 +27,28 @@ typedef enum vb_status {
   VB_EUTF16,   /* invalid UTF-16 (lone surrogate, odd length) at offset */
   VB_EBINARY,  /* NUL or other binary bytes at offset */
   VB_ETOOBIG,  /* larger than VB_MAX_INPUT */
-  VB_EFORMAT   /* a container format that cannot be read (e.g. .docx) */
+  VB_EFORMAT   /* a container that cannot be read (see vb_error.reason) */
 } vb_status;
+
+/* Why a container could not be read: vb_error.reason with VB_EFORMAT. */
+typedef enum vb_format_error {
+  VB_FMTERR_NONE = 0,  /* unspecified: detail names the format */
+  VB_FMTERR_ZIP,       /* .docx: not a zip archive, or a damaged one (detail: why) */
+  VB_FMTERR_BOMB,      /* .docx: a part expands beyond the limits (detail: the part) */
+  VB_FMTERR_NODOC,     /* .docx: no main document part (word/document.xml) */
+  VB_FMTERR_XML,       /* .docx: malformed XML (detail: part, line, what) */
+  VB_FMTERR_DTD,       /* .docx: a DOCTYPE or entity declaration (XXE, billion laughs) */
+  VB_FMTERR_ENCRYPTED, /* a password-protected (encrypted) Office package */
+  VB_FMTERR_DOC,       /* legacy binary Word (.doc) */
+  VB_FMTERR_OLE        /* another OLE compound file (.xls, .ppt, ...) */
+} vb_format_error;
 
 typedef struct vb_error {
   vb_status code;
   size_t offset;   /* byte offset in the input for encoding errors */
   int sys_errno;   /* errno for VB_EIO */
   char detail[96]; /* optional short detail, may be empty */
+  int reason;      /* vb_format_error, with VB_EFORMAT */
 } vb_error;
 
 /* Language of user messages. */

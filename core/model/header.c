@@ -545,6 +545,8 @@ static void finish_issuer(vb_parser *p, hstate *st) {
     is->parent = vb_strdup(p, p->tmp2.data, p->tmp2.len);
   }
   is->at = vb_seg_span(p, st->issuer_b[0], st->issuer_e[st->nissuer - 1]);
+  is->name_at = vb_seg_span(p, lb[nl - 1], le[nl - 1]);
+  if (nl >= 2) is->parent_at = vb_seg_span(p, lb[0], le[nl - 2]);
   p->doc.issuer = is;
 }
 

@@ -30,6 +30,7 @@ typedef struct vb_issuer {
   const char **lines; /* the header lines as written */
   size_t nlines;
   vb_span at;
+  vb_span name_at, parent_at; /* the lines of name and of parent (0 when absent) */
 } vb_issuer;
 
 typedef struct vb_number {
@@ -142,6 +143,7 @@ typedef struct vb_doc {
   const char *urgency; /* "KHẨN", "THƯỢNG KHẨN", "HỎA TỐC" */
   vb_zone header, body, footer;
   const vb_text *text; /* lines */
+  const struct vb_docx *docx; /* .docx: runs' formatting and page set-up, else NULL */
 } vb_doc;
 
 #endif

@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "../model/model.h"
+#include "../read/docx.h"
 #include "../text/text.h"
 #include "../util/arena.h"
 #include "../util/buf.h"
@@ -33,6 +34,7 @@ struct vb_parser {
   vb_folder folder;
   vb_buf raw;  /* file bytes */
   vb_buf utf8; /* decoded input */
+  vb_docx docx; /* a .docx package's text, runs and sections */
   vb_text text;
   vb_arena arena;
   vb_buf tmp;  /* scratch for string building */

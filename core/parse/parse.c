@@ -21,6 +21,7 @@ vb_parser *vb_parser_new(void) {
   vb_buf_init(&p->tmp2);
   vb_buf_init(&p->ptext);
   vb_text_init(&p->text);
+  vb_docx_init(&p->docx);
   vb_arena_init(&p->arena, VB_ARENA_LIMIT);
   return p;
 }
@@ -35,6 +36,7 @@ void vb_parser_free(vb_parser *p) {
   free(p->pmap);
   free(p->para_off);
   vb_text_free(&p->text);
+  vb_docx_free(&p->docx);
   vb_arena_free(&p->arena);
   free(p->info);
   free(p);
@@ -80,12 +82,21 @@ vb_status vb_parse(vb_parser *p, const char *bytes, size_t len, const char *path
     err->code = VB_ETOOBIG;
     return VB_ETOOBIG;
   }
+  vb_status st;
   if (fmt == VB_FORMAT_DOCX) {
-    err->code = VB_EFORMAT;
-    strcpy(err->detail, ".docx");
-    return VB_EFORMAT;
+    /* the package's text is valid UTF-8 (expat checks it) */
+    st = vb_docx_read(&p->docx, bytes, len, err);
+    if (st != VB_OK) return st;
+    p->utf8.len = 0;
+    if (vb_buf_add(&p->utf8, p->docx.text.data, p->docx.text.len) || vb_buf_cstr(&p->utf8)) return nomem(err);
+    st = parse_utf8(p, path, fmt, out, err);
+    if (st == VB_OK) p->doc.docx = &p->docx;
+    return st;
   }
-  vb_status st = vb_decode(bytes, len, &p->utf8, err);
+  /* a Word .doc or encrypted package named .txt: say what it is */
+  st = vb_docx_sniff_ole(bytes, len, err);
+  if (st != VB_OK) return st;
+  st = vb_decode(bytes, len, &p->utf8, err);
   if (st != VB_OK) return st;
   return parse_utf8(p, path, fmt, out, err);
 }

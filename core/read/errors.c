@@ -4,6 +4,61 @@
 #include <strings.h>
 
 #include "../include/vbcheck.h"
+#include "docx.h"
+
+/* VB_EFORMAT: what is wrong with the container and what to do. */
+static void format_error(const vb_error *err, int en, char *buf, size_t n) {
+  const char *d = err->detail;
+  switch (err->reason) {
+  case VB_FMTERR_ZIP:
+    snprintf(buf, n, en ? "damaged .docx: not a readable zip package (%s)"
+                        : "tệp .docx bị hỏng: không phải gói nén ZIP đọc được (%s)", d);
+    break;
+  case VB_FMTERR_BOMB:
+    snprintf(buf, n, en ? "suspicious .docx: part %s expands beyond the limits (%zu MiB in all, %d times "
+                          "its compressed size): a zip bomb?"
+                        : "tệp .docx bất thường: phần %s giải nén vượt giới hạn (tổng %zu MiB, gấp %d lần "
+                          "cỡ nén): nghi là zip bomb",
+             d, VB_MAX_INPUT / (1024 * 1024), VB_DOCX_MAX_RATIO);
+    break;
+  case VB_FMTERR_NODOC:
+    snprintf(buf, n, en ? "not a Word document: the package has no main document part (%s)"
+                        : "không phải văn bản Word: gói .docx thiếu phần nội dung chính (%s)", d);
+    break;
+  case VB_FMTERR_XML:
+    snprintf(buf, n, en ? "damaged .docx: malformed XML in %s" : "tệp .docx bị hỏng: XML sai cú pháp ở %s", d);
+    break;
+  case VB_FMTERR_DTD:
+    snprintf(buf, n, en ? "refused .docx: %s declares a DOCTYPE or XML entities, which no Word file has "
+                          "(possible XXE or billion-laughs attack); nothing was resolved"
+                        : "từ chối tệp .docx: %s có khai báo DOCTYPE hoặc thực thể XML, tệp Word thật không có "
+                          "(nghi tấn công XXE hoặc billion laughs); không thực thể nào được giải",
+             d);
+    break;
+  case VB_FMTERR_ENCRYPTED:
+    snprintf(buf, n, "%s",
+             en ? "the document is password-protected (encrypted): remove the password in Word "
+                  "(File > Info > Protect Document > Encrypt with Password) and check it again"
+                : "văn bản được bảo vệ bằng mật khẩu (đã mã hóa): hãy gỡ mật khẩu trong Word (Tệp > "
+                  "Thông tin > Bảo vệ tài liệu > Mã hóa bằng mật khẩu) rồi kiểm tra lại");
+    break;
+  case VB_FMTERR_DOC:
+    snprintf(buf, n, "%s",
+             en ? "an old binary Word document (.doc), not .docx: open it in Word and save it as .docx "
+                  "(File > Save As > Word Document)"
+                : "văn bản Word định dạng cũ (.doc nhị phân), không phải .docx: hãy mở bằng Word và lưu "
+                  "lại dạng .docx (Tệp > Lưu thành > Word Document)");
+    break;
+  case VB_FMTERR_OLE:
+    snprintf(buf, n, "%s",
+             en ? "a binary Office file (OLE: .xls, .ppt, ...), not a Word .docx document"
+                : "tệp Office nhị phân (OLE: .xls, .ppt, ...), không phải văn bản Word .docx");
+    break;
+  default:
+    snprintf(buf, n, en ? "cannot read this file format%s%s" : "không đọc được định dạng tệp này%s%s",
+             d[0] ? ": " : "", d);
+  }
+}
 
 const char *vb_strerror(const vb_error *err, vb_lang lang, char *buf, size_t n) {
   int en = lang == VB_LANG_EN;
@@ -51,9 +106,7 @@ const char *vb_strerror(const vb_error *err, vb_lang lang, char *buf, size_t n) 
              VB_MAX_INPUT / (1024 * 1024));
     break;
   case VB_EFORMAT:
-    snprintf(buf, n, en ? "cannot read this file format%s%s"
-                        : "không đọc được định dạng tệp này%s%s",
-             err->detail[0] ? ": " : "", err->detail);
+    format_error(err, en, buf, n);
     break;
   }
   return buf;

@@ -178,6 +178,8 @@ local function reporter(rule, doc, sev, lang, out)
     out[#out + 1] = {
       rule = rule.id, severity = severity, message = fill(text, r.data), message_id = key,
       line = line, column = column, end_line = end_line, end_column = end_column,
+      -- a .docx has no visible line numbers: carry the paragraph's text
+      context = doc.format == "docx" and doc.lines and doc.lines[line] or nil,
     }
   end
 end

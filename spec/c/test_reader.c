@@ -37,7 +37,7 @@ int main(void) {
   CHECK_INT(vb_read_file("/nonexistent/x.txt", &out, &err), VB_ENOENT);
   CHECK_INT(vb_read_file("/", &out, &err), VB_EISDIR);
   char msg[256];
-  vb_strerror(&(vb_error){VB_EUTF8, 17, 0, ""}, VB_LANG_VI, msg, sizeof msg);
+  vb_strerror(&(vb_error){.code = VB_EUTF8, .offset = 17}, VB_LANG_VI, msg, sizeof msg);
   CHECK(strstr(msg, "17") != NULL);
   CHECK(strstr(msg, "UTF-8") != NULL);
 

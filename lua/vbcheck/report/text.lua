@@ -4,6 +4,18 @@ local M = {}
 
 local COLORS = { error = "\27[1;31m", warning = "\27[1;33m", info = "\27[1;36m" }
 
+-- A .docx finding's paragraph text, so a person can find it in Word:
+-- ' — "first 60 characters…"'.
+local function context(s)
+  if type(s) ~= "string" then return "" end
+  s = s:gsub("^[ \t]+", "")
+  if s == "" then return "" end
+  local n = utf8.len(s)
+  if not n then return "" end
+  if n <= 60 then return ' — "' .. s .. '"' end
+  return ' — "' .. s:sub(1, utf8.offset(s, 61) - 1) .. '…"'
+end
+
 function M.begin() return "" end
 
 function M.file(result, ctx)
@@ -15,7 +27,8 @@ function M.file(result, ctx)
   for i, f in ipairs(result.findings) do
     local sev = f.severity
     if ctx.color then sev = (COLORS[sev] or COLORS.info) .. sev .. "\27[0m" end
-    out[i] = string.format("%s:%d:%d: %s: %s [%s]\n", result.path, f.line, f.column, sev, f.message, f.rule)
+    out[i] = string.format("%s:%d:%d: %s: %s%s [%s]\n", result.path, f.line, f.column, sev, f.message,
+      context(f.context), f.rule)
   end
   return table.concat(out)
 end
