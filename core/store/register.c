@@ -16,6 +16,7 @@ static const char *const migrations[VB_REG_SCHEMA] = {
     " path TEXT NOT NULL UNIQUE,"          /* relative to the register's root */
     " hash TEXT NOT NULL,"                 /* SHA-256 of the file's bytes */
     " cache_key TEXT NOT NULL,"            /* engine, rules and options the findings came from */
+    " ran TEXT NOT NULL,"                  /* ids of the rules that ran, one per line */
     " format TEXT, family TEXT,"
     " issuer TEXT, issuer_parent TEXT, issuer_key TEXT,"
     " number TEXT, seq INTEGER, symbol TEXT, symbol_key TEXT, type_code TEXT, issuer_code TEXT,"
@@ -76,9 +77,9 @@ static const struct {
     /* writes: one document's rows, always inside vb_reg_begin/commit */
     {"doc_delete", "DELETE FROM document WHERE path = :path"},
     {"doc_insert",
-     "INSERT INTO document (path, hash, cache_key, format, family, issuer, issuer_parent, issuer_key, number, seq,"
+     "INSERT INTO document (path, hash, cache_key, ran, format, family, issuer, issuer_parent, issuer_key, number, seq,"
      " symbol, symbol_key, type_code, issuer_code, number_line, number_col, number_end_line, number_end_col, year,"
-     " date, doc_type, subject) VALUES (:path, :hash, :cache_key, :format, :family, :issuer, :issuer_parent,"
+     " date, doc_type, subject) VALUES (:path, :hash, :cache_key, :ran, :format, :family, :issuer, :issuer_parent,"
      " :issuer_key, :number, :seq, :symbol, :symbol_key, :type_code, :issuer_code, :number_line, :number_col,"
      " :number_end_line, :number_end_col, :year, :date, :doc_type, :subject)"},
     {"finding_insert",
@@ -108,11 +109,8 @@ static const struct {
      "SELECT text, number, symbol_key, doc_type, named, date, year, line, col, end_line, end_col FROM reference"
      " WHERE doc_id = :doc_id ORDER BY ord"},
     /* cross-document rules */
-    {"number_find",
-     "SELECT path, number, date, year, doc_type, issuer FROM document WHERE symbol_key = :symbol_key"
-     " AND issuer_key = :issuer_key AND year = :year AND path <> :path ORDER BY path"},
     {"cited_find",
-     "SELECT path, number, date, year, doc_type, family, issuer, issuer_key FROM document"
+     "SELECT path, symbol, date, year, doc_type, family, issuer, issuer_key FROM document"
      " WHERE symbol_key = :symbol_key AND path <> :path ORDER BY path"},
     {"issuer_docs", "SELECT count(*) AS n FROM document WHERE issuer_key = :issuer_key"},
     /* queries */

@@ -79,6 +79,7 @@ static void reg(const char *dir) {
   sqlite3_stmt *st = bind_text(w, "doc_insert", ":path", "a.txt");
   sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":hash"), "h", -1, SQLITE_STATIC);
   sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":cache_key"), "k", -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":ran"), "r", -1, SQLITE_STATIC);
   CHECK_INT(sqlite3_step(st), SQLITE_DONE);
   sqlite3_int64 id = sqlite3_last_insert_rowid(sqlite3_db_handle(st));
   st = vb_reg_stmt(w, "finding_insert");
