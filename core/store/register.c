@@ -16,7 +16,7 @@ static const char *const migrations[VB_REG_SCHEMA] = {
     " path TEXT NOT NULL UNIQUE,"          /* relative to the register's root */
     " hash TEXT NOT NULL,"                 /* SHA-256 of the file's bytes */
     " cache_key TEXT NOT NULL,"            /* engine, rules and options the findings came from */
-    " ran TEXT NOT NULL,"                  /* ids of the rules that ran, one per line */
+    " ran TEXT NOT NULL,"                  /* ids of the rules that ran, space-separated */
     " format TEXT, family TEXT,"
     " issuer TEXT, issuer_parent TEXT, issuer_key TEXT,"
     " number TEXT, seq INTEGER, symbol TEXT, symbol_key TEXT, type_code TEXT, issuer_code TEXT,"
@@ -40,7 +40,8 @@ static const char *const migrations[VB_REG_SCHEMA] = {
     " line INTEGER, col INTEGER, end_line INTEGER, end_col INTEGER,"
     " item TEXT, parent TEXT, text TEXT, deliverable TEXT,"
     " dl_text TEXT, dl_kind TEXT, dl_iso TEXT, dl_from TEXT, dl_to TEXT, dl_invalid INTEGER, dl_time TEXT,"
-    " dl_cadence TEXT, dl_value ANY, dl_unit TEXT, dl_working INTEGER, dl_anchor TEXT,"
+    " dl_cadence TEXT, dl_day ANY, dl_value ANY, dl_unit TEXT, dl_working INTEGER, dl_anchor TEXT,"
+    " dl_year_inferred INTEGER, dl_inherited INTEGER,"
     " PRIMARY KEY (doc_id, ord)"
     ") STRICT, WITHOUT ROWID;"
     "CREATE INDEX task_due ON task(dl_iso);"
@@ -88,10 +89,11 @@ static const struct {
      " :end_line, :end_col)"},
     {"task_insert",
      "INSERT INTO task (doc_id, ord, line, col, end_line, end_col, item, parent, text, deliverable, dl_text, dl_kind,"
-     " dl_iso, dl_from, dl_to, dl_invalid, dl_time, dl_cadence, dl_value, dl_unit, dl_working, dl_anchor)"
+     " dl_iso, dl_from, dl_to, dl_invalid, dl_time, dl_cadence, dl_day, dl_value, dl_unit, dl_working, dl_anchor,"
+     " dl_year_inferred, dl_inherited)"
      " VALUES (:doc_id, :ord, :line, :col, :end_line, :end_col, :item, :parent, :text, :deliverable, :dl_text,"
-     " :dl_kind, :dl_iso, :dl_from, :dl_to, :dl_invalid, :dl_time, :dl_cadence, :dl_value, :dl_unit,"
-     " :dl_working, :dl_anchor)"},
+     " :dl_kind, :dl_iso, :dl_from, :dl_to, :dl_invalid, :dl_time, :dl_cadence, :dl_day, :dl_value, :dl_unit,"
+     " :dl_working, :dl_anchor, :dl_year_inferred, :dl_inherited)"},
     {"agency_insert",
      "INSERT INTO task_agency (doc_id, task_ord, role, ord, name, name_key)"
      " VALUES (:doc_id, :task_ord, :role, :ord, :name, :name_key)"},

@@ -83,7 +83,8 @@ end
 function M.record(doc, rel, hash, cache_key, findings, ran)
   local n, pd, iss = doc.number or {}, doc.place_date or {}, doc.issuer or {}
   local row = {
-    path = rel, hash = hash, cache_key = cache_key, ran = table.concat(ran or {}, "\n"), format = doc.format, family = doc.family,
+    path = rel, hash = hash, cache_key = cache_key, ran = table.concat(ran or {}, " "), format = doc.format,
+    family = doc.family,
     issuer = iss.name, issuer_parent = iss.parent, issuer_key = M.issuer_key(doc.issuer),
     number = n.raw, seq = n.seq, symbol = n.symbol, symbol_key = M.key(n.symbol), type_code = n.type_code,
     issuer_code = n.issuer_code, number_line = n.line, number_col = n.column, number_end_line = n.end_line,
@@ -102,8 +103,9 @@ function M.record(doc, rel, hash, cache_key, findings, ran)
       ord = i, line = t.line, col = t.column, end_line = t.end_line, end_col = t.end_column, item = t.item,
       parent = t.parent, text = t.text, deliverable = t.deliverable, dl_text = d.text, dl_kind = d.kind,
       dl_iso = d.iso, dl_from = d.from, dl_to = d.to, dl_invalid = b2i(d.invalid), dl_time = d.time,
-      dl_cadence = d.cadence, dl_value = d.value, dl_unit = d.unit, dl_working = b2i(d.working),
-      dl_anchor = d.anchor, lead = t.lead or {}, support = t.support or {},
+      dl_cadence = d.cadence, dl_day = d.day, dl_value = d.value, dl_unit = d.unit, dl_working = b2i(d.working),
+      dl_anchor = d.anchor, dl_year_inferred = b2i(d.year_inferred), dl_inherited = b2i(d.inherited),
+      lead = t.lead or {}, support = t.support or {},
     }
   end
   local refs = {}
@@ -329,8 +331,9 @@ function Reg:task_rows(only)
       local deadline
       if t.dl_kind or t.dl_text then
         deadline = { text = t.dl_text, kind = t.dl_kind, iso = t.dl_iso, from = t.dl_from, to = t.dl_to,
-          invalid = i2b(t.dl_invalid), time = t.dl_time, cadence = t.dl_cadence, value = t.dl_value,
-          unit = t.dl_unit, working = i2b(t.dl_working), anchor = t.dl_anchor }
+          invalid = i2b(t.dl_invalid), time = t.dl_time, cadence = t.dl_cadence, day = t.dl_day,
+          value = t.dl_value, unit = t.dl_unit, working = i2b(t.dl_working), anchor = t.dl_anchor,
+          year_inferred = i2b(t.dl_year_inferred), inherited = i2b(t.dl_inherited) }
       end
       local r = { file = t.file, line = t.line, item = t.item, parent = t.parent, lead = {}, support = {},
         deadline = deadline, deliverable = t.deliverable, text = t.text }

@@ -124,9 +124,9 @@ function Store:cross(row, refs, rel, findings, ran)
   return findings, all_ran
 end
 
-local function split_lines(s)
+local function split_ids(s)
   local out = {}
-  for id in (s or ""):gmatch("[^\n]+") do out[#out + 1] = id end
+  for id in (s or ""):gmatch("%S+") do out[#out + 1] = id end
   return out
 end
 
@@ -139,7 +139,7 @@ function Store:check_file(path)
     local row = digest and self.ro:lookup(rel)
     if row and row.hash == digest and row.cache_key == self:key(path) then
       local findings, ran = self:cross(row, self.ro:stored_refs(row), rel, self.ro:stored_findings(row),
-        split_lines(row.ran))
+        split_ids(row.ran))
       return { path = path, format = row.format, family = row.family, doc_type = row.doc_type,
         findings = findings, ran = ran, cached = true }
     end
@@ -197,7 +197,8 @@ function Store:context()
     color = self.opts.color == true, db = shown }
 end
 
-function Store:begin() return "" end
+-- index output starts with the first file's line
+function Store.begin() return "" end
 
 --- session.file for index and cache: the chunk for stdout, for stderr,
 -- then the pool's five counts, used as errors (always 0: indexing is not
