@@ -34,7 +34,8 @@ describe("vbcheck index", function()
     assert.truthy(out:find("docs/a.txt: đã ghi sổ (01/KH-SYT, 05/03/2024, 1 nhiệm vụ", 1, true))
     assert.truthy(out:find("Sổ đăng ký .vbcheck/register.db: 3 tệp, 3 ghi mới, 0 không đổi, 0 đã xóa", 1, true))
     assert.equal("docs/a.txt|01/KH-SYT|2024-03-05|ke-hoach\ndocs/b.txt|02/SYT-VP|2024-04-05|cong-van\n"
-      .. "docs/c.txt|03/SYT-VP|2024-05-05|cong-van\n", sql("SELECT path, symbol, date, doc_type FROM document ORDER BY path"))
+      .. "docs/c.txt|03/SYT-VP|2024-05-05|cong-van\n",
+      sql("SELECT path, symbol, date, doc_type FROM document ORDER BY path"))
     assert.equal("4\n", sql("SELECT count(*) FROM task"))
     assert.equal("docs/c.txt|01/KH-SYT|2024-03-05\n", sql("SELECT d.path, r.number, r.date FROM reference r"
       .. " JOIN document d ON d.id = r.doc_id"))

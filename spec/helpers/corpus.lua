@@ -40,7 +40,8 @@ function M.state(o)
     lines[#lines + 1] = (o.issuer_short or "Sở Y tế") .. " đề nghị các đơn vị thực hiện một số nội dung sau:"
   end
   lines[#lines + 1] = ""
-  for i, t in ipairs(o.tasks or { { "Phòng Nghiệp vụ Y", "xây dựng kế hoạch chi tiết, báo cáo Sở Y tế", "20/3/2024" } }) do
+  local tasks = o.tasks or { { "Phòng Nghiệp vụ Y", "xây dựng kế hoạch chi tiết, báo cáo Sở Y tế", "20/3/2024" } }
+  for i, t in ipairs(tasks) do
     lines[#lines + 1] = string.format("%d. %s chủ trì %s%s.", i, t[1], t[2], t[3] and (" trước ngày " .. t[3]) or "")
     lines[#lines + 1] = ""
   end
@@ -57,6 +58,9 @@ end
 local function sh(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
 M.sh = sh
 
+-- folders already made by M.write (mkdir costs a shell)
+local made = {}
+
 --- A new empty folder (removed by M.cleanup).
 function M.tmpdir()
   local p = assert(io.popen("mktemp -d /tmp/vbreg-spec-XXXXXX"))
@@ -69,8 +73,6 @@ function M.cleanup(dir)
   if dir and dir:match("^/tmp/vbreg%-spec%-") then os.execute("rm -rf " .. sh(dir)) end
   made = {}
 end
-
-local made = {}
 
 --- Write text to dir/name (folders created).
 function M.write(dir, name, text)
