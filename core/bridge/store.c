@@ -140,6 +140,7 @@ static int l_mkdir(lua_State *L) {
   return 1;
 }
 
+/* The open register at argument 1. [-0, +0, v] */
 static vb_reg *check_reg(lua_State *L) {
   ud_reg *u = luaL_checkudata(L, 1, REG_MT);
   if (!u->r) luaL_error(L, "register: already closed");

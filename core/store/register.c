@@ -185,12 +185,14 @@ static int migrate(vb_reg *r, char *err, size_t n) {
   if (bad) {
     set_err(err, n, bad, emsg);
     sqlite3_free(emsg);
-    sqlite3_exec(r->db, "ROLLBACK", NULL, NULL, NULL);
+    /* the error above is the one to report; closing the connection
+     * rolls back anyway if this fails */
+    (void)sqlite3_exec(r->db, "ROLLBACK", NULL, NULL, NULL);
     return -1;
   }
   if (sqlite3_exec(r->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
     set_err(err, n, "cannot write the schema", sqlite3_errmsg(r->db));
-    sqlite3_exec(r->db, "ROLLBACK", NULL, NULL, NULL);
+    (void)sqlite3_exec(r->db, "ROLLBACK", NULL, NULL, NULL); /* as above */
     return -1;
   }
   return 0;
@@ -202,8 +204,11 @@ static int setup_write(vb_reg *r, int busy_ms, char *err, size_t n) {
   sqlite3_stmt *st = NULL;
   sqlite3_busy_timeout(r->db, busy_ms);
   /* journal_mode answers with the mode in force */
-  int ok = sqlite3_prepare_v2(r->db, "PRAGMA journal_mode = WAL", -1, &st, NULL) == SQLITE_OK &&
-           sqlite3_step(st) == SQLITE_ROW && !strcmp((const char *)sqlite3_column_text(st, 0), "wal");
+  const unsigned char *mode = NULL;
+  if (sqlite3_prepare_v2(r->db, "PRAGMA journal_mode = WAL", -1, &st, NULL) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW)
+    mode = sqlite3_column_text(st, 0);
+  int ok = mode && !strcmp((const char *)mode, "wal");
   sqlite3_finalize(st);
   if (!ok) {
     set_err(err, n, "cannot switch the register to WAL mode", sqlite3_errmsg(r->db));
@@ -246,6 +251,11 @@ static int setup_read(vb_reg *r, int busy_ms, char *err, size_t n) {
 }
 
 vb_reg *vb_reg_open(const char *path, vb_reg_mode mode, int busy_ms, char *err, size_t n) {
+  /* workers hold one connection each, in their own threads */
+  if (!sqlite3_threadsafe()) {
+    set_err(err, n, "SQLite was built without thread support", NULL);
+    return NULL;
+  }
   vb_reg *r = calloc(1, sizeof *r);
   if (!r) {
     set_err(err, n, "out of memory", NULL);
@@ -278,8 +288,6 @@ void vb_reg_close(vb_reg *r) {
 }
 
 const char *vb_reg_errmsg(const vb_reg *r) { return r->msg[0] ? r->msg : sqlite3_errmsg(r->db); }
-
-vb_reg_mode vb_reg_get_mode(const vb_reg *r) { return r->mode; }
 
 static int exec(vb_reg *r, const char *sql) {
   if (sqlite3_exec(r->db, sql, NULL, NULL, NULL) != SQLITE_OK) {

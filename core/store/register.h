@@ -32,7 +32,8 @@ typedef struct vb_reg vb_reg;
  * applies pending migrations. busy_ms bounds how long a statement waits
  * for another connection's write lock. Returns NULL and a one-line
  * message in err (size n) on failure: out of memory, not a register, a
- * register written by a newer vbcheck, I/O errors. */
+ * register written by a newer vbcheck, an SQLite built without threads,
+ * I/O errors. */
 vb_reg *vb_reg_open(const char *path, vb_reg_mode mode, int busy_ms, char *err, size_t n);
 
 /* Close the connection (an open transaction is rolled back); NULL is
@@ -41,9 +42,6 @@ void vb_reg_close(vb_reg *r);
 
 /* The connection's last error message. */
 const char *vb_reg_errmsg(const vb_reg *r);
-
-/* The mode the register was opened in. */
-vb_reg_mode vb_reg_get_mode(const vb_reg *r);
 
 /* BEGIN IMMEDIATE (take the write lock now, waiting up to busy_ms), COMMIT
  * and ROLLBACK. 0, or -1 with vb_reg_errmsg set. Writes need VB_REG_WRITE. */

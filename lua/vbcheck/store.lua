@@ -80,7 +80,6 @@ function M.new(opts, set)
     if not reg then return nil, err end
     st.ro, st.replay = reg, opts.cache == true
   end
-  st.base = key_base(set, opts)
   st.config_digests = {}
   return st
 end
@@ -89,6 +88,8 @@ end
 -- HOOK (configuration): when per-file configuration lands, hash the
 -- effective configuration of path here instead of the --config file.
 function Store:key(_path)
+  -- computed on first use: a plain check with a register never needs it
+  if not self.base then self.base = key_base(self.set, self.opts) end
   local cfg = ""
   local c = self.opts.config
   if c then
