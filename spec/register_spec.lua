@@ -188,3 +188,38 @@ describe("schema versions", function()
     assert.truthy(err:find("không có sổ đăng ký", 1, true))
   end)
 end)
+
+describe("a checking session with a register", function()
+  it("replays findings and the rules that ran exactly as a fresh check gives them", function()
+    local session = require "vbcheck.session"
+    local db = dir .. "/.vbcheck/register.db"
+    local a = corpus.write(dir, "a.txt", corpus.state { seq = 12, kind = "quyet_dinh", day = 31, month = 9 })
+    local b = corpus.write(dir, "b.txt", corpus.state { seq = 12, kind = "quyet_dinh", month = 6 })
+    local base = { today = "2024-12-01", db = db, paths = { dir } }
+    local function with(t)
+      local o = {}
+      for k, v in pairs(base) do o[k] = v end
+      for k, v in pairs(t) do o[k] = v end
+      return o
+    end
+    local idx = assert(session.new(with { command = "index" }))
+    for i, p in ipairs { a, b } do
+      local out = idx:file(p, i)
+      assert.truthy(out:find("đã ghi sổ", 1, true))
+    end
+    local fresh = assert(session.new(with { command = "check" })):check_file(a)
+    local replay = assert(session.new(with { command = "check", cache = true })):check_file(a)
+    assert.is_true(replay.cached)
+    assert.is_nil(fresh.cached)
+    assert.same(fresh.findings, replay.findings)
+    assert.same(fresh.ran, replay.ran)
+    local rules = {}
+    for _, f in ipairs(fresh.findings) do rules[#rules + 1] = f.rule end
+    assert.same({ "register/duplicate-number", "date/invalid", "task/deadline-past" }, rules) -- by position
+    -- every rule of the pack ran, in the pack's order
+    local set = assert(vb.rules())
+    local order = {}
+    for _, r in ipairs(set.rules) do order[#order + 1] = r.id end
+    assert.same(order, fresh.ran)
+  end)
+end)
