@@ -9,7 +9,8 @@
 #define VB_MAX_LIST 64
 
 typedef struct vb_opts {
-  const char *command;   /* check, parse, rules, explain, tasks, index, stats, new-rule, test */
+  const char *command;   /* check, parse, rules, explain, tasks, index, stats, new-rule, test;
+                            internal: cache (the register pass of check --cache) */
   const char *format;    /* text, json, ... */
   const char *stage;     /* draft | issued */
   vb_lang lang;

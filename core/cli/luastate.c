@@ -106,4 +106,6 @@ void vb_lua_push_opts(lua_State *L, const vb_opts *o, const char *today, int col
   set_list(L, "disable", o->disable, o->ndisable);
   /* extra rule folders only; Lua adds the built-in pack in front */
   set_list(L, "rules_dirs", o->rules_dirs, o->nrules_dirs);
+  /* the command line's paths, before walking (index prunes under them) */
+  set_list(L, "paths", (const char *const *)o->paths, o->npaths);
 }

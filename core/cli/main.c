@@ -61,6 +61,7 @@ static int cmd_parse(lua_State *L, const vb_opts *o) {
   return rc;
 }
 
+/* check and index: the worker pool (pool.c) with one session per worker. */
 static int cmd_check(const vb_opts *o, const char *today) {
   size_t nfiles = 0;
   char **files = vb_walk(o->paths, o->npaths, &nfiles);
@@ -68,7 +69,17 @@ static int cmd_check(const vb_opts *o, const char *today) {
     fputs(o->lang == VB_LANG_EN ? "vbcheck: out of memory\n" : "vbcheck: hết bộ nhớ\n", stderr);
     return 2;
   }
-  int rc = vb_check_files(o, files, nfiles, today);
+  int rc = 0;
+  if (!strcmp(o->command, "check") && o->cache) {
+    /* check --cache, first pass: bring the register up to date (parse and
+     * store what changed, silently); the check pass then replays every
+     * file from it. Two passes, so what a file's cross-document rules see
+     * never depends on which worker wrote what first. */
+    vb_opts first = *o;
+    first.command = "cache";
+    rc = vb_check_files(&first, files, nfiles, today);
+  }
+  if (rc == 0) rc = vb_check_files(o, files, nfiles, today);
   vb_walk_free(files, nfiles);
   return rc;
 }
@@ -112,7 +123,7 @@ int main(int argc, char **argv) {
   localtime_r(&now, &tmv);
   strftime(today, sizeof today, "%Y-%m-%d", &tmv);
   int rc;
-  if (!strcmp(o.command, "check")) {
+  if (!strcmp(o.command, "check") || !strcmp(o.command, "index")) {
     rc = cmd_check(&o, today);
   } else {
     lua_State *L = vb_lua_open(o.lang);

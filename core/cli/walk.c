@@ -63,7 +63,7 @@ static void walk_dir(list *out, const char *dir, int depth) {
   }
   closedir(d);
   if (names.oom) out->oom = 1;
-  qsort(names.v, names.n, sizeof *names.v, cmp);
+  if (names.n) qsort(names.v, names.n, sizeof *names.v, cmp); /* qsort(NULL, 0) is undefined */
   for (size_t i = 0; i < names.n; i++) {
     size_t len = strlen(dir) + strlen(names.v[i]) + 2;
     char *full = malloc(len);

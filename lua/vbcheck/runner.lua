@@ -247,7 +247,7 @@ local function check(set, doc, opts)
     if on and (not rule.family or rule.family == doc.family) then
       ran[#ran + 1] = rule.id
       local ctx = { stage = stage, lang = lang, today = opts.today or os.date("%Y-%m-%d"),
-        options = options[rule.id] or {}, fold = set.fold }
+        options = options[rule.id] or {}, fold = set.fold, register = rule.register == true and opts.register or nil }
       local out = {}
       local ok, err, where = run(rule, budget or nil, doc, reporter(rule, doc, severity_of(rule, stage), lang, out),
         ctx)

@@ -39,13 +39,17 @@ function M.new(opts)
   if not set then return nil, err end
   local fmt, ferr = report.get(opts.format or "text")
   if not fmt then return nil, ferr end
-  return setmetatable({ opts = opts, set = set, fmt = fmt, ctx = context(set, opts) }, Session)
+  -- the register: index/cache write it, check reads it when there is one
+  local store, serr = require("vbcheck.store").new(opts, set)
+  if serr then return nil, serr end
+  return setmetatable({ opts = opts, set = set, fmt = fmt, ctx = context(set, opts), store = store }, Session)
 end
 
 --- Parse and check one file. The result: {path, format, family, doc_type
 -- (code or nil), findings, ran = {rule ids}, doc} or, when the file cannot
 -- be read, {path, error = {message, code}, findings = {}}.
 function Session:check_file(path)
+  if self.store then return self.store:check_file(path) end
   local doc, err, code = vb.parse_file(path, { lang = self.opts.lang })
   if not doc then
     return { path = path, error = { message = err, code = code }, findings = {}, ran = {} }
@@ -69,12 +73,16 @@ local function tally(result)
 end
 
 --- The report's opening text.
-function Session:begin() return self.fmt.begin(self.ctx) or "" end
+function Session:begin()
+  if self.store and self.store.indexing then return self.store:begin() end
+  return self.fmt.begin(self.ctx) or ""
+end
 
 --- Check path (the index-th file, from 1) and format it. Returns the
 -- chunk for stdout, a chunk for stderr (or nil), then the counts errors,
 -- warnings, infos, unreadable, rule errors.
 function Session:file(path, index)
+  if self.store and self.store.indexing then return self.store:file(path, index) end
   local result = self:check_file(path)
   result.index = index
   local out, err = self.fmt.file(result, self.ctx)
@@ -83,6 +91,9 @@ end
 
 --- The report's closing text. summary: {files, errors, warnings, infos,
 -- unreadable, rule_errors}.
-function Session:finish(summary) return self.fmt.finish(summary, self.ctx) or "" end
+function Session:finish(summary)
+  if self.store and self.store.indexing then return self.store:finish(summary) end
+  return self.fmt.finish(summary, self.ctx) or ""
+end
 
 return M
