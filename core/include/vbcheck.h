@@ -13,8 +13,13 @@
 
 #define VB_VERSION "0.1.0"
 
-/* Largest input accepted, in bytes (documented in README). */
-#define VB_MAX_INPUT ((size_t)64 * 1024 * 1024)
+/* Largest text accepted, in bytes: a text file, or the text of a .docx
+ * (documented in README and docs/security.md). Directives are well under
+ * 1 MiB; the limit bounds memory and time per document. */
+#define VB_MAX_INPUT ((size_t)16 * 1024 * 1024)
+
+/* Largest .docx file, and the most its parts may unpack to in all. */
+#define VB_MAX_PACKAGE ((size_t)64 * 1024 * 1024)
 
 typedef enum vb_status {
   VB_OK = 0,

@@ -78,7 +78,7 @@ static vb_status parse_utf8(vb_parser *p, const char *path, vb_format fmt,
 vb_status vb_parse(vb_parser *p, const char *bytes, size_t len, const char *path,
                    vb_format fmt, const vb_doc **out, vb_error *err) {
   memset(err, 0, sizeof *err);
-  if (len > VB_MAX_INPUT) {
+  if (len > (fmt == VB_FORMAT_DOCX ? VB_MAX_PACKAGE : VB_MAX_INPUT)) {
     err->code = VB_ETOOBIG;
     return VB_ETOOBIG;
   }

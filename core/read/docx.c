@@ -1565,7 +1565,7 @@ static vb_status load_part(reader *rd, const char *name, XML_StartElementHandler
 static void reader_reset(reader *rd) {
   rd->status = VB_OK;
   rd->zip = NULL;
-  rd->budget = VB_MAX_INPUT;
+  rd->budget = VB_MAX_PACKAGE;
   rd->x = NULL;
   rd->doc_path[0] = rd->styles_path[0] = rd->numbering_path[0] = rd->theme_path[0] = '\0';
   sm_clear(&rd->fonts);

@@ -19,7 +19,7 @@ static void format_error(const vb_error *err, int en, char *buf, size_t n) {
                           "its compressed size): a zip bomb?"
                         : "tệp .docx bất thường: phần %s giải nén vượt giới hạn (tổng %zu MiB, gấp %d lần "
                           "cỡ nén): nghi là zip bomb",
-             d, VB_MAX_INPUT / (1024 * 1024), VB_DOCX_MAX_RATIO);
+             d, VB_MAX_PACKAGE / (1024 * 1024), VB_DOCX_MAX_RATIO);
     break;
   case VB_FMTERR_NODOC:
     snprintf(buf, n, en ? "not a Word document: the package has no main document part (%s)"
@@ -101,9 +101,11 @@ const char *vb_strerror(const vb_error *err, vb_lang lang, char *buf, size_t n) 
     break;
   case VB_ETOOBIG:
     snprintf(buf, n,
-             en ? "file larger than the %zu MiB limit"
-                : "tệp lớn hơn giới hạn %zu MiB",
-             VB_MAX_INPUT / (1024 * 1024));
+             en ? "too large: the limits are %zu MiB of text and %zu MiB for a .docx file (directives are "
+                  "well under 1 MiB)"
+                : "quá lớn: giới hạn là %zu MiB chữ và %zu MiB cho tệp .docx (văn bản hành chính thường dưới "
+                  "1 MiB)",
+             VB_MAX_INPUT / (1024 * 1024), VB_MAX_PACKAGE / (1024 * 1024));
     break;
   case VB_EFORMAT:
     format_error(err, en, buf, n);

@@ -30,13 +30,15 @@ vb_status vb_read_file(const char *path, vb_buf *out, vb_error *err) {
   struct stat st;
   if (stat(path, &st) != 0) return fail_errno(err, errno);
   if (S_ISDIR(st.st_mode)) return fail(err, VB_EISDIR, 0);
+  /* refuse before reading; the loop below still stops a file that grows */
+  if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > VB_MAX_PACKAGE) return fail(err, VB_ETOOBIG, 0);
   FILE *f = fopen(path, "rb");
   if (!f) return fail_errno(err, errno);
   char chunk[65536];
   for (;;) {
     size_t n = fread(chunk, 1, sizeof chunk, f);
     if (n > 0) {
-      if (out->len + n > VB_MAX_INPUT) {
+      if (out->len + n > VB_MAX_PACKAGE) {
         fclose(f);
         return fail(err, VB_ETOOBIG, out->len);
       }

@@ -80,7 +80,7 @@ function M.tasks(opts, paths)
     reg:close()
   else
     for _, path in ipairs(paths) do
-      local doc, err = vb.parse_file(path, { lang = opts.lang })
+      local doc, err = vb.load_file(path, { lang = opts.lang })
       if doc then
         for _, r in ipairs(fmt.rows(doc, path, { as_of = as_of })) do rows[#rows + 1] = r end
       else

@@ -31,6 +31,23 @@ function M.parse_file(path, opts)
   return enrich(doc)
 end
 
+local EMPTY = {
+  vi = "tệp rỗng hoặc chỉ có khoảng trắng: không có nội dung để kiểm tra",
+  en = "the file is empty or only whitespace: nothing to check",
+}
+
+--- Read and parse a file to check or index it: parse_file, except that a
+-- file without any text is refused (code "EEMPTY"): nothing to check is an
+-- input error, not eight missing elements.
+function M.load_file(path, opts)
+  local doc, err, code = M.parse_file(path, opts)
+  if not doc then return nil, err, code end
+  for _, line in ipairs(doc.lines or {}) do
+    if line:find("%S") then return doc end
+  end
+  return nil, EMPTY[opts and opts.lang == "en" and "en" or "vi"], "EEMPTY"
+end
+
 -- Where the rule pack lives: beside this module's folder (lua/../rules).
 local function default_rules_dir()
   local path = package.searchpath("vbcheck", package.path)

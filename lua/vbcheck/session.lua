@@ -50,7 +50,7 @@ end
 -- be read, {path, error = {message, code}, findings = {}}.
 function Session:check_file(path)
   if self.store then return self.store:check_file(path) end
-  local doc, err, code = vb.parse_file(path, { lang = self.opts.lang })
+  local doc, err, code = vb.load_file(path, { lang = self.opts.lang })
   if not doc then
     return { path = path, error = { message = err, code = code }, findings = {}, ran = {} }
   end

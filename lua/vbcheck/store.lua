@@ -145,7 +145,7 @@ function Store:check_file(path)
         findings = findings, ran = ran, cached = true }
     end
   end
-  local doc, err, code = vb.parse_file(path, { lang = self.opts.lang })
+  local doc, err, code = vb.load_file(path, { lang = self.opts.lang })
   if not doc then
     return { path = path, error = { message = err, code = code }, findings = {}, ran = {} }
   end
@@ -174,7 +174,7 @@ function Store:index(path, index)
       res.status = "unchanged"
       return
     end
-    local doc, perr, code = vb.parse_file(path, { lang = self.opts.lang })
+    local doc, perr, code = vb.load_file(path, { lang = self.opts.lang })
     if not doc then
       res.status, res.error = "unreadable", { message = perr, code = code }
       -- what the register said about this path is no longer true
