@@ -54,6 +54,31 @@ describe("vbcheck parse", function()
     assert.equal(2, code)
   end)
 
+  it("says a planned format or a config file is not supported yet, exit 2", function()
+    for _, f in ipairs { "sarif", "junit", "html", "github" } do
+      local out, code = run("check --format " .. f .. " examples")
+      assert.equal(2, code)
+      assert.truthy(out:find("chưa được hỗ trợ", 1, true), f)
+    end
+    local out, code = run("check --config x.lua examples")
+    assert.equal(2, code)
+    assert.truthy(out:find("chưa hỗ trợ tệp cấu hình", 1, true))
+    local help = run("--help")
+    assert.falsy(help:find("sarif", 1, true))
+  end)
+
+  it("refuses a FIFO named like a document instead of waiting for a writer", function()
+    local dir = os.tmpname()
+    os.remove(dir)
+    assert(os.execute("mkdir " .. dir .. " && mkfifo " .. dir .. "/pipe.txt"))
+    local out, code = run("check " .. dir .. "/pipe.txt examples/cong-van-so-y-te.txt")
+    os.execute("rm -rf " .. dir)
+    assert.equal(2, code)
+    assert.truthy(out:find("không phải tệp thông thường", 1, true))
+    -- the other file was still checked
+    assert.truthy(out:find("Đã kiểm tra 2 tệp", 1, true))
+  end)
+
   it("answers --help and --version", function()
     local out, code = run("--help")
     assert.equal(0, code)

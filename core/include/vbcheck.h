@@ -14,7 +14,7 @@
 #define VB_VERSION "0.1.0"
 
 /* Largest text accepted, in bytes: a text file, or the text of a .docx
- * (documented in README and docs/security.md). Directives are well under
+ * (documented in README). Directives are well under
  * 1 MiB; the limit bounds memory and time per document. */
 #define VB_MAX_INPUT ((size_t)16 * 1024 * 1024)
 
@@ -45,7 +45,8 @@ typedef enum vb_format_error {
   VB_FMTERR_DTD,       /* .docx: a DOCTYPE or entity declaration (XXE, billion laughs) */
   VB_FMTERR_ENCRYPTED, /* a password-protected (encrypted) Office package */
   VB_FMTERR_DOC,       /* legacy binary Word (.doc) */
-  VB_FMTERR_OLE        /* another OLE compound file (.xls, .ppt, ...) */
+  VB_FMTERR_OLE,       /* another OLE compound file (.xls, .ppt, ...) */
+  VB_FMTERR_SPECIAL    /* not a regular file: a FIFO, device or socket */
 } vb_format_error;
 
 typedef struct vb_error {
