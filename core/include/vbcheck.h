@@ -45,7 +45,8 @@ typedef enum vb_format_error {
   VB_FMTERR_DTD,       /* .docx: a DOCTYPE or entity declaration (XXE, billion laughs) */
   VB_FMTERR_ENCRYPTED, /* a password-protected (encrypted) Office package */
   VB_FMTERR_DOC,       /* legacy binary Word (.doc) */
-  VB_FMTERR_OLE        /* another OLE compound file (.xls, .ppt, ...) */
+  VB_FMTERR_OLE,       /* another OLE compound file (.xls, .ppt, ...) */
+  VB_FMTERR_SPECIAL    /* not a regular file: a FIFO, device or socket */
 } vb_format_error;
 
 typedef struct vb_error {

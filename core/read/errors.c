@@ -54,6 +54,11 @@ static void format_error(const vb_error *err, int en, char *buf, size_t n) {
              en ? "a binary Office file (OLE: .xls, .ppt, ...), not a Word .docx document"
                 : "tệp Office nhị phân (OLE: .xls, .ppt, ...), không phải văn bản Word .docx");
     break;
+  case VB_FMTERR_SPECIAL:
+    snprintf(buf, n, "%s",
+             en ? "not a regular file (a FIFO, device or socket): only files are read"
+                : "không phải tệp thông thường (FIFO, thiết bị hoặc socket): chỉ đọc tệp");
+    break;
   default:
     snprintf(buf, n, en ? "cannot read this file format%s%s" : "không đọc được định dạng tệp này%s%s",
              d[0] ? ": " : "", d);

@@ -2,10 +2,12 @@
 #include "reader.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static vb_status fail(vb_error *err, vb_status code, size_t offset) {
   if (err) {
@@ -27,13 +29,39 @@ static vb_status fail_errno(vb_error *err, int e) {
 
 vb_status vb_read_file(const char *path, vb_buf *out, vb_error *err) {
   out->len = 0;
+  /* O_NONBLOCK: opening a FIFO (or a symlink to one) named like a document
+   * must not wait for a writer forever; fstat on the opened descriptor then
+   * refuses anything but a regular file (FIFO, device, socket), so the
+   * checked file is the one stat saw. */
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return fail_errno(err, errno);
   struct stat st;
-  if (stat(path, &st) != 0) return fail_errno(err, errno);
-  if (S_ISDIR(st.st_mode)) return fail(err, VB_EISDIR, 0);
+  if (fstat(fd, &st) != 0) {
+    int e = errno;
+    close(fd);
+    return fail_errno(err, e);
+  }
+  if (S_ISDIR(st.st_mode)) {
+    close(fd);
+    return fail(err, VB_EISDIR, 0);
+  }
+  if (!S_ISREG(st.st_mode)) {
+    close(fd);
+    fail(err, VB_EFORMAT, 0);
+    if (err) err->reason = VB_FMTERR_SPECIAL;
+    return VB_EFORMAT;
+  }
   /* refuse before reading; the loop below still stops a file that grows */
-  if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > VB_MAX_PACKAGE) return fail(err, VB_ETOOBIG, 0);
-  FILE *f = fopen(path, "rb");
-  if (!f) return fail_errno(err, errno);
+  if ((unsigned long long)st.st_size > VB_MAX_PACKAGE) {
+    close(fd);
+    return fail(err, VB_ETOOBIG, 0);
+  }
+  FILE *f = fdopen(fd, "rb");
+  if (!f) {
+    int e = errno;
+    close(fd);
+    return fail_errno(err, e);
+  }
   char chunk[65536];
   for (;;) {
     size_t n = fread(chunk, 1, sizeof chunk, f);
