@@ -13,7 +13,7 @@
 -- meant for people).
 local M = {}
 
-M.names = { "text", "json", "github" }
+M.names = { "text", "json", "github", "junit" }
 
 local known = {}
 for _, n in ipairs(M.names) do known[n] = true end

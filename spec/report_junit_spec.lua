@@ -1,0 +1,84 @@
+-- `--format junit`: well-formed XML (read by Python's parser, not by
+-- pattern), a testsuite per file, a <failure> per error finding.
+local bin = os.getenv("VBCHECK_BIN") or "build/vbcheck"
+local dkjson = require "dkjson"
+
+local function run(args)
+  local p = io.popen(bin .. " " .. args .. " 2>/dev/null; echo \"::$?\"")
+  local out = p:read("a")
+  p:close()
+  local body, code = out:match("^(.-)::(%d+)%s*$")
+  return body, tonumber(code)
+end
+
+-- Parse with xml.etree and summarise each testsuite as JSON.
+local PARSE = [[
+import json, sys, xml.etree.ElementTree as E
+root = E.parse(sys.argv[1]).getroot()
+out = []
+for s in root.findall("testsuite"):
+    out.append({"name": s.get("name"), "tests": int(s.get("tests")), "failures": int(s.get("failures")),
+                "cases": len(s.findall("testcase")), "failure_elems": len(s.findall("testcase/failure")),
+                "errors": len(s.findall("testcase/error")),
+                "notes": sum(len((o.text or "").splitlines()) for o in s.findall("testcase/system-out"))})
+print(json.dumps({"tag": root.tag, "suites": out}))
+]]
+
+local function parse_xml(text)
+  local xmlf, py = os.tmpname(), os.tmpname()
+  local f = assert(io.open(xmlf, "wb")); f:write(text); f:close()
+  f = assert(io.open(py, "wb")); f:write(PARSE); f:close()
+  local p = io.popen("python3 " .. py .. " " .. xmlf .. " 2>&1")
+  local out = p:read("a")
+  local ok = p:close()
+  os.remove(xmlf); os.remove(py)
+  assert(ok, "XML parser refused the report: " .. out)
+  return assert(dkjson.decode(out), out)
+end
+
+describe("--format junit", function()
+  it("has a testsuite per file and a failure per error finding, same exit status as JSON", function()
+    local paths = "spec/fixtures/seeds examples /nonexistent/missing.txt"
+    local js, jcode = run("check --format json " .. paths)
+    local xml, xcode = run("check --format junit " .. paths)
+    assert.equal(jcode, xcode)
+    local report = assert(dkjson.decode(js))
+    local got = parse_xml(xml)
+    assert.equal("testsuites", got.tag)
+    assert.equal(#report.files, #got.suites)
+    local total_fail = 0
+    for i, file in ipairs(report.files) do
+      local s = got.suites[i]
+      assert.equal(file.path, s.name)
+      local errors, others = 0, 0
+      for _, f in ipairs(file.findings) do
+        if f.severity == "error" then errors = errors + 1 else others = others + 1 end
+      end
+      if file.error then
+        assert.equal(1, s.errors)
+      else
+        assert.equal(errors, s.failures)
+        assert.equal(errors, s.failure_elems)
+        assert.equal(others, s.notes)
+        assert.equal(s.tests, s.cases)
+        assert.is_true(s.cases > 10)
+      end
+      total_fail = total_fail + s.failures
+    end
+    assert.is_true(total_fail > 0)
+  end)
+
+  it("escapes markup characters in paths", function()
+    local dir = os.tmpname()
+    os.remove(dir)
+    local odd = dir .. "/a&b<c>\"d'"
+    assert(os.execute("mkdir -p " .. string.format("%q", odd)))
+    local f = assert(io.open(odd .. "/x.txt", "wb"))
+    f:write("Số: /UBND-VP\nnội dung <b> & \"x\"\n")
+    f:close()
+    local xml = run("check --format junit " .. string.format("%q", odd .. "/x.txt"))
+    os.execute("rm -rf " .. string.format("%q", dir))
+    local got = parse_xml(xml)
+    assert.equal(odd .. "/x.txt", got.suites[1].name)
+  end)
+end)
