@@ -198,6 +198,15 @@ int vb_check_files(const vb_opts *o, char **files, size_t nfiles, const char *to
   int rc = 0;
   if (worker_text(&main_w, "begin", &out, NULL) || write_all(out.data, out.len, stdout)) rc = 2;
   out.len = 0;
+  /* session.separator: written between two non-empty chunks [-0, +0] */
+  char sep[16] = "";
+  size_t sep_len = 0;
+  lua_getfield(main_w.L, main_w.session, "separator");
+  const char *s = lua_tolstring(main_w.L, -1, &sep_len);
+  if (s && sep_len < sizeof sep) memcpy(sep, s, sep_len);
+  else sep_len = 0;
+  lua_pop(main_w.L, 1);
+  int wrote = 0;
 
   pthread_t *threads = NULL;
   size_t nthreads = 0;
@@ -238,7 +247,9 @@ int vb_check_files(const vb_opts *o, char **files, size_t nfiles, const char *to
     }
     if (r.state < 0) rc = 2;
     if (r.err) write_all(r.err, r.err_len, stderr);
+    if (r.out && wrote && write_all(sep, sep_len, stdout)) rc = 2;
     if (r.out && write_all(r.out, r.out_len, stdout)) rc = 2;
+    if (r.out) wrote = 1;
     for (int k = 0; k < N_COUNTS; k++) sum[1 + k] += r.counts[k];
     free(r.out);
     free(r.err);

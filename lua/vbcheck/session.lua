@@ -42,7 +42,10 @@ function M.new(opts)
   -- the register: index/cache write it, check reads it when there is one
   local store, serr = require("vbcheck.store").new(opts, set)
   if serr then return nil, serr end
-  return setmetatable({ opts = opts, set = set, fmt = fmt, ctx = context(set, opts), store = store }, Session)
+  -- what the writer puts between two non-empty file chunks (see report/)
+  local separator = not (store and store.indexing) and fmt.separator or nil
+  return setmetatable({ opts = opts, set = set, fmt = fmt, ctx = context(set, opts), store = store,
+    separator = separator }, Session)
 end
 
 --- Parse and check one file. The result: {path, format, family, doc_type

@@ -10,10 +10,12 @@
 -- result: see session.check_file, plus `index` (1-based input position).
 -- summary: {files, errors, warnings, infos, unreadable, rule_errors}.
 -- `err` is text for stderr (for instance an unreadable file in a format
--- meant for people).
+-- meant for people). A format may set `separator`: the writer puts it
+-- between two non-empty `out` chunks (a worker cannot know whether an
+-- earlier file wrote anything).
 local M = {}
 
-M.names = { "text", "json", "github", "junit" }
+M.names = { "text", "json", "github", "junit", "sarif" }
 
 local known = {}
 for _, n in ipairs(M.names) do known[n] = true end
