@@ -1,15 +1,7 @@
 -- `--format github`: one workflow command per finding, the same findings
 -- and exit status as JSON, GitHub's escaping of properties and messages.
-local bin = os.getenv("VBCHECK_BIN") or "build/vbcheck"
 local dkjson = require "dkjson"
-
-local function run(args)
-  local p = io.popen(bin .. " " .. args .. " 2>/dev/null; echo \"::$?\"")
-  local out = p:read("a")
-  p:close()
-  local body, code = out:match("^(.-)::(%d+)%s*$")
-  return body, tonumber(code)
-end
+local run = require("helpers.cli").run
 
 local function lines(s)
   local t = {}

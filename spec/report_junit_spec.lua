@@ -1,15 +1,7 @@
 -- `--format junit`: well-formed XML (read by Python's parser, not by
 -- pattern), a testsuite per file, a <failure> per error finding.
-local bin = os.getenv("VBCHECK_BIN") or "build/vbcheck"
 local dkjson = require "dkjson"
-
-local function run(args)
-  local p = io.popen(bin .. " " .. args .. " 2>/dev/null; echo \"::$?\"")
-  local out = p:read("a")
-  p:close()
-  local body, code = out:match("^(.-)::(%d+)%s*$")
-  return body, tonumber(code)
-end
+local run = require("helpers.cli").run
 
 -- Parse with xml.etree and summarise each testsuite as JSON.
 local PARSE = [[
@@ -25,13 +17,7 @@ print(json.dumps({"tag": root.tag, "suites": out}))
 ]]
 
 local function parse_xml(text)
-  local xmlf, py = os.tmpname(), os.tmpname()
-  local f = assert(io.open(xmlf, "wb")); f:write(text); f:close()
-  f = assert(io.open(py, "wb")); f:write(PARSE); f:close()
-  local p = io.popen("python3 " .. py .. " " .. xmlf .. " 2>&1")
-  local out = p:read("a")
-  local ok = p:close()
-  os.remove(xmlf); os.remove(py)
+  local out, ok = require("helpers.cli").python(PARSE, text)
   assert(ok, "XML parser refused the report: " .. out)
   return assert(dkjson.decode(out), out)
 end

@@ -1,16 +1,8 @@
 -- `--format sarif`: valid against the official SARIF 2.1.0 schema, the
 -- same findings as JSON with their rule in tool.driver, the same bytes
 -- whatever -j is.
-local bin = os.getenv("VBCHECK_BIN") or "build/vbcheck"
 local dkjson = require "dkjson"
-
-local function run(args)
-  local p = io.popen(bin .. " " .. args .. " 2>/dev/null; echo \"::$?\"")
-  local out = p:read("a")
-  p:close()
-  local body, code = out:match("^(.-)::(%d+)%s*$")
-  return body, tonumber(code)
-end
+local run = require("helpers.cli").run
 
 local VALIDATE = [[
 import json, sys, jsonschema
@@ -20,14 +12,7 @@ print("valid")
 ]]
 
 local function validate(text)
-  local f, py = os.tmpname(), os.tmpname()
-  local h = assert(io.open(f, "wb")); h:write(text); h:close()
-  h = assert(io.open(py, "wb")); h:write(VALIDATE); h:close()
-  local p = io.popen("python3 " .. py .. " spec/sarif/sarif-2.1.0-rtm.5.json " .. f .. " 2>&1")
-  local out = p:read("a")
-  p:close()
-  os.remove(f); os.remove(py)
-  return out
+  return (require("helpers.cli").python(VALIDATE, text, "spec/sarif/sarif-2.1.0-rtm.5.json"))
 end
 
 local PATHS = "spec/fixtures/seeds examples spec/fixtures/seeds/003_801a75eec3dce3ad.txt /nonexistent/x.txt"

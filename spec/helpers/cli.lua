@@ -1,0 +1,29 @@
+--- Running the built program from a spec, and handing a text to a Python
+-- checker (a real XML parser, a JSON-schema validator).
+local M = {}
+
+M.bin = os.getenv("VBCHECK_BIN") or "build/vbcheck"
+
+--- Run `vbcheck ARGS` (stderr dropped); returns stdout and the exit status.
+function M.run(args)
+  local p = io.popen(M.bin .. " " .. args .. " 2>/dev/null; echo \"::$?\"")
+  local out = p:read("a")
+  p:close()
+  local body, code = out:match("^(.-)::(%d+)%s*$")
+  return body, tonumber(code)
+end
+
+--- Write text to a temporary file and run the Python source `script` as
+-- `python3 SCRIPT ARGS... FILE`; returns its output and whether it exited 0.
+function M.python(script, text, args)
+  local f, py = os.tmpname(), os.tmpname()
+  local h = assert(io.open(f, "wb")); h:write(text); h:close()
+  h = assert(io.open(py, "wb")); h:write(script); h:close()
+  local p = io.popen("python3 " .. py .. " " .. (args and args .. " " or "") .. f .. " 2>&1")
+  local out = p:read("a")
+  local ok = p:close()
+  os.remove(f); os.remove(py)
+  return out, ok
+end
+
+return M
