@@ -20,7 +20,7 @@ static const char help_vi[] =
     "  vbcheck stats [--db TỆP] [--as-of NGÀY] [--format text|json]  thống kê từ sổ đăng ký\n"
     "\n"
     "Tùy chọn:\n"
-    "  --format ĐỊNH_DẠNG      text (mặc định), json, sarif, junit, github (tasks: cả csv, ics)\n"
+    "  --format ĐỊNH_DẠNG      text (mặc định), json, sarif, junit, github, html (tasks: cả csv, ics)\n"
     "  --stage draft|issued    dự thảo (mặc định) hoặc văn bản đã ban hành\n"
     "  --lang vi|en            ngôn ngữ thông báo (mặc định vi)\n"
     "  --rules THƯ_MỤC         thêm thư mục quy tắc (lặp lại được)\n"
@@ -50,7 +50,7 @@ static const char help_en[] =
     "  vbcheck stats [--db FILE] [--as-of DATE] [--format text|json]  figures from the register\n"
     "\n"
     "Options:\n"
-    "  --format FORMAT         text (default), json, sarif, junit, github (tasks: also csv, ics)\n"
+    "  --format FORMAT         text (default), json, sarif, junit, github, html (tasks: also csv, ics)\n"
     "  --stage draft|issued    draft (default) or issued document\n"
     "  --lang vi|en            message language (default vi)\n"
     "  --rules DIR             extra rule folder (repeatable)\n"
@@ -123,12 +123,7 @@ int vb_args_parse(int argc, char **argv, vb_opts *o) {
       return -1;
     } else if (!strcmp(a, "--format")) {
       NEXT();
-      static const char *const fmts[] = {"text", "json", "github", "junit", "sarif", "csv", "ics", NULL};
-      /* named in model.md, not built yet: say so rather than "unknown" */
-      static const char *const planned[] = {"html", NULL};
-      if (in(val, planned))
-        return usage(o, en ? "this format is not implemented yet (available: text, json, github, junit, sarif)"
-                           : "định dạng này chưa được hỗ trợ (hiện có: text, json, github, junit, sarif)", val);
+      static const char *const fmts[] = {"text", "json", "github", "junit", "sarif", "html", "csv", "ics", NULL};
       if (!in(val, fmts)) return usage(o, en ? "unknown format" : "định dạng không hợp lệ", val);
       o->format = val;
     } else if (!strcmp(a, "--stage")) {

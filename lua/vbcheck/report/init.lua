@@ -15,7 +15,7 @@
 -- earlier file wrote anything).
 local M = {}
 
-M.names = { "text", "json", "github", "junit", "sarif" }
+M.names = { "text", "json", "github", "junit", "sarif", "html" }
 
 local known = {}
 for _, n in ipairs(M.names) do known[n] = true end
