@@ -10,10 +10,10 @@ local function h(s) return (tostring(s):gsub("[&<>\"']", ESC)) end
 local WORDS = {
   vi = { title = "Báo cáo kiểm tra văn bản", error = "lỗi", warning = "cảnh báo", info = "thông tin",
     rule = "Quy tắc", all = "tất cả", rules = "Các quy tắc", unreadable = "Không đọc được tệp",
-    clean = "Không có phát hiện nào.", files = "tệp", basis = "Căn cứ", line = "dòng" },
+    clean = "Không có phát hiện nào.", files = "tệp", basis = "Căn cứ" },
   en = { title = "Document check report", error = "error", warning = "warning", info = "info",
     rule = "Rule", all = "all", rules = "Rules", unreadable = "Cannot read the file",
-    clean = "No findings.", files = "files", basis = "Basis", line = "line" },
+    clean = "No findings.", files = "files", basis = "Basis" },
 }
 
 local CSS = [[

@@ -2,21 +2,21 @@
 -- object per file, in input order.
 local core = require "vbcheck.core"
 
-local M = {}
+-- the writer puts the separator between files (report/init.lua)
+local M = { separator = "," }
 
 function M.begin(ctx)
   return '{\n  "tool": {"name": "vbcheck", "version": "' .. ctx.version .. '"},\n  "files": ['
 end
 
 function M.file(result)
-  local sep = result.index == 1 and "\n    " or ",\n    "
   local obj
   if result.error then
     obj = { path = result.path, error = { message = result.error.message }, findings = {} }
   else
     obj = { path = result.path, family = result.family, doc_type = result.doc_type, findings = result.findings }
   end
-  return sep .. core.json(obj)
+  return "\n    " .. core.json(obj)
 end
 
 function M.finish(s)
