@@ -174,7 +174,8 @@ end
 --- Fold a name from the data (or a user's entry) to the form the text
 -- takes after fold: lower case, no diacritics, single spaces.
 function M.fold_name(s)
-  s = s:gsub(utf8.charpattern, VI_MAP):lower()
+  -- utf8.charpattern's multi-byte characters only: ASCII stays as it is
+  s = s:gsub("[\194-\253][\128-\191]*", VI_MAP):lower()
   return (s:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", ""))
 end
 
@@ -184,14 +185,45 @@ local wordch = R("az", "09") + R("\128\255")
 local w = -wordch
 local sp = P " "
 
+-- Ordered choice of a list of patterns, combined as a balanced tree (LPeg
+-- copies both operands of every `+`: a left fold copies the whole choice
+-- once per alternative). Ordered choice is associative, so the result
+-- matches like p1 + p2 + ... + pn.
+local function any_of(ps, i, j)
+  i, j = i or 1, j or #ps
+  if i > j then return P(false) end
+  if i == j then return ps[i] end
+  local m = (i + j) // 2
+  return any_of(ps, i, m) + any_of(ps, m + 1, j)
+end
+
 --- A pattern matching any of entries = { {s = "folded words", tail =
 -- pattern}, ... } as a trie: one test per letter instead of one per entry
 -- (an ordered choice of 300 names tried at every clause, or of 200 stop
 -- words at every word, is what made matching slow). Longer entries win
 -- over their prefixes ("so giao duc va dao tao" over "so giao duc"); an
--- entry's tail (default: the word ends) follows it.
+-- entry's tail (default: the word ends) follows it; of two equal entries
+-- the first one's tail counts. Built as a radix trie (a run of letters
+-- that all entries of a node share is one literal) with balanced choices,
+-- so building costs about the size of the data, not size times depth.
 local function trie(entries, tail)
   if #entries == 1 then return P(entries[1].s) * (entries[1].tail or tail) end
+  -- the prefix every entry shares (none when one entry is already done)
+  local first = entries[1].s
+  local n = #first
+  for k = 2, #entries do
+    local s = entries[k].s
+    if #s < n then n = #s end
+    local j = 0
+    while j < n and s:byte(j + 1) == first:byte(j + 1) do j = j + 1 end
+    n = j
+    if n == 0 then break end
+  end
+  if n > 0 then
+    local rest = {}
+    for k, e in ipairs(entries) do rest[k] = { s = e.s:sub(n + 1), tail = e.tail } end
+    return P(first:sub(1, n)) * trie(rest, tail)
+  end
   local groups, order, leaf = {}, {}, nil
   for _, e in ipairs(entries) do
     if e.s == "" then
@@ -203,13 +235,22 @@ local function trie(entries, tail)
         order[#order + 1] = c
       end
       local g = groups[c]
-      g[#g + 1] = { s = e.s:sub(2), tail = e.tail }
+      g[#g + 1] = e
     end
   end
-  local p = P(false)
-  for _, c in ipairs(order) do p = p + P(c) * trie(groups[c], tail) end
-  if leaf then p = p + (leaf.tail or tail) end
-  return p
+  local alts = {}
+  for k, c in ipairs(order) do
+    local g = groups[c]
+    if #g == 1 then
+      alts[k] = P(g[1].s) * (g[1].tail or tail)
+    else
+      local rest = {}
+      for i, e in ipairs(g) do rest[i] = { s = e.s:sub(2), tail = e.tail } end
+      alts[k] = P(c) * trie(rest, tail)
+    end
+  end
+  if leaf then alts[#alts + 1] = leaf.tail or tail end
+  return any_of(alts)
 end
 M.trie = trie
 
@@ -242,53 +283,164 @@ local function heads_pattern(heads, alone)
   return trie(entries, w)
 end
 
-local extra = {} -- entries added by extend()
-local compiled    -- cache of the built patterns
+-- The gazetteer of complete names -------------------------------------------------
+--
+-- Names are matched by a table lookup, not a pattern: the folded text's
+-- word at the current position selects the names that start with it, and
+-- the longest one that is there, followed by the end of a word, wins (what
+-- a trie of the names would find, without building one: that trie was
+-- most of the start-up time). A gazetteer is { [first word] = { {s =
+-- folded name, n = #s, kind = ...}, ... longest first } }; the patterns
+-- below get it as lpeg.match's first extra argument (lpeg.Carg(1)), so one
+-- compiled grammar serves every gazetteer.
 
-local GRAMMAR = [[
+local find, sub, byte = string.find, string.sub, string.byte
+
+local function add_names(gaz, list, seen)
+  for _, item in ipairs(list) do
+    local f = M.fold_name(type(item) == "table" and item[1] or item)
+    if f ~= "" and not seen[f] then
+      seen[f] = true
+      local key = f:match("^[a-z0-9\128-\255]*")
+      local c = gaz[key]
+      if not c then
+        c = {}
+        gaz[key] = c
+      end
+      c[#c + 1] = { s = f, n = #f, kind = type(item) == "table" and item.kind or "specific" }
+    end
+  end
+end
+
+local function sort_names(gaz)
+  for _, c in pairs(gaz) do
+    -- longest first; names of one length cannot both match
+    table.sort(c, function(x, y) return x.n > y.n end)
+  end
+  return gaz
+end
+
+local extra = {} -- entries added by extend()
+local builtin     -- the gazetteer of M.names and extend(), built on first use
+local by_list = {} -- opts.agencies lists -> gazetteer (memo, see M.gazetteer)
+local by_list_n = 0
+
+local function builtin_gazetteer()
+  if not builtin then
+    local gaz, seen = {}, {}
+    add_names(gaz, M.names, seen)
+    add_names(gaz, extra, seen)
+    builtin = sort_names(gaz)
+  end
+  return builtin
+end
+
+--- The gazetteer of the built-in names, those added by extend(), and the
+-- names of list (strings, or {name, kind = "collective"}; nil or empty:
+-- the built-in one). Memoised per list (keyed by its names joined).
+function M.gazetteer(list)
+  if not list or not list[1] then return builtin_gazetteer() end
+  local parts = {}
+  for i, item in ipairs(list) do
+    parts[i] = type(item) == "table" and ((item.kind or "") .. "\1" .. item[1]) or item
+  end
+  local key = table.concat(parts, "\0")
+  local gaz = by_list[key]
+  if gaz then return gaz end
+  gaz = {}
+  local seen = {}
+  add_names(gaz, M.names, seen)
+  add_names(gaz, extra, seen)
+  add_names(gaz, list, seen)
+  sort_names(gaz)
+  if by_list_n >= 64 then -- a bounded memo: configurations do not vary much
+    by_list, by_list_n = {}, 0
+  end
+  by_list[key], by_list_n = gaz, by_list_n + 1
+  return gaz
+end
+
+-- Match time: the longest name of gaz at pos followed by a word end.
+local function known_at(subject, pos, gaz)
+  local e = find(subject, "[^a-z0-9\128-\255]", pos) or #subject + 1
+  local c = (gaz or builtin_gazetteer())[sub(subject, pos, e - 1)]
+  if not c then return false end
+  for i = 1, #c do
+    local x = c[i]
+    local n = pos + x.n
+    if n == e or sub(subject, pos, n - 1) == x.s then
+      local b = byte(subject, n)
+      if not b or not (b >= 128 or (b >= 97 and b <= 122) or (b >= 48 and b <= 57)) then return n, x.kind end
+    end
+  end
+  return false
+end
+local KNOWN = lpeg.Cmt(lpeg.Carg(1), known_at)
+
+local compiled    -- cache of the built patterns
+local tries       -- the tries, built once
+
+--- The grammar's rules (re syntax; %x80-%xff stands for the UTF-8 byte
+-- range), for grammars that embed agency lists: the module's own
+-- patterns and those of vbcheck.tasks are built from this text and
+-- M.defs(), one grammar each, so each trie is in each grammar once.
+M.RULES = [[
   list        <- {| member (lsep (member / unknown))* |}
   first_list  <- {| (member / unknown_first) (lsep (member / unknown))* |}
   lsep        <- sp? ',' (sp 'va')? sp / sp 'va' sp / sp 'cung' sp
-  member      <- {| {:s: {} :} (%role sp)? body {:e: {} :} |}
+  member      <- {| {:s: {} :} (a_role sp)? body {:e: {} :} |}
   body        <- {:k: collective %collective :} / {:k: %known :} quals / generic quals
   -- "các sở, ban, ngành, đoàn thể tỉnh", "UBND các huyện, thành phố"
   collective  <- (org sp)? 'cac' sp cnoun_q (csep ('cac' sp)? cnoun_q)*
   org         <- 'ubnd' / 'uy ban nhan dan' / 'hdnd' / 'hoi dong nhan dan' / 'cong an' / 'chu tich ubnd'
-  cnoun_q     <- %cnoun &cend (sp %qual)*
+  cnoun_q     <- %cnoun &cend (sp a_qual)*
   csep        <- sp? ',' (sp 'va')? sp / sp 'va' sp / sp &'cac'
-  cend        <- sp? [,;:.()] / sp? %nl / sp %qual / sp ('va' / 'cac' / 'voi' / 'cua') w / sp %stop / sp? !.
-  quals       <- (sp %qual)* (sp? '(' [^)]^-30 ')')?
+  cend        <- sp? [,;:.()] / sp? %nl / sp a_qual / sp ('va' / 'cac' / 'voi' / 'cua') w / sp a_stop / sp? !.
+  quals       <- (sp a_qual)* (sp? '(' [^)]^-30 ')')?
   -- a name not in the gazetteer: head + name words up to a stop word
   generic     <- {:k: %specific :} (%head_alone (sp nameword)* / %head (sp nameword)^+1)
                  (sp? ',' sp 'chong' (sp nameword)*)?
-  nameword    <- !%stop !('va' w) (word / '-' / '&')
+  nameword    <- !a_stop !('va' w) (word / '-' / '&')
   word        <- [a-z0-9%x80-%xff] [a-z0-9%x80-%xff-]*
   -- a list member the grammar does not know ("CDC", OCR-damaged names):
   -- a few words that end where the list goes on or the predicate starts
   unknown     <- {| {:s: {} :} {:k: %unknown :} uword (sp uword)^-4 {:e: {} :} &uend |}
   unknown_first <- {| {:s: {} :} {:k: %unknown :} uword (sp uword)^-6 {:e: {} :} &(sp? ',') |}
-  uword       <- !%stop !'va ' word
-  uend        <- sp? ',' / sp ('va' / 'cung') w / sp %stop / sp? [;:.(] / sp? !.
+  uword       <- !a_stop !'va ' word
+  uend        <- sp? ',' / sp ('va' / 'cung') w / sp a_stop / sp? [;:.(] / sp? !.
+  a_stop      <- %stop
+  a_qual      <- %qual
+  a_role      <- %role
   sp          <- ' '
   w           <- ![a-z0-9%x80-%xff]
 ]]
 
+--- The definitions M.RULES refers to (%known, %stop, ...). %known reads
+-- the gazetteer from lpeg.match's first extra argument.
+function M.defs()
+  if not tries then
+    tries = {
+      head = heads_pattern(M.heads, false), head_alone = heads_pattern(M.heads, true),
+      cnoun = choice(M.collective_nouns), qual = choice(M.qualifiers), role = choice(M.roles),
+      stop = choice(M.stop_words),
+    }
+  end
+  local defs = { known = KNOWN, collective = Cc "collective", specific = Cc "specific", unknown = Cc "unknown" }
+  for k, v in pairs(tries) do defs[k] = v end
+  return defs
+end
+
+--- re source text with the byte range written out (re has no escapes for bytes).
+function M.bytes(src) return (src:gsub("%%x80%-%%xff", "\128-\255")) end
+
 local function build()
-  local names = {}
-  for _, e in ipairs(M.names) do names[#names + 1] = e end
-  for _, e in ipairs(extra) do names[#names + 1] = e end
-  local defs = {
-    known = choice(names, "specific"), head = heads_pattern(M.heads, false),
-    head_alone = heads_pattern(M.heads, true), cnoun = choice(M.collective_nouns),
-    qual = choice(M.qualifiers), role = choice(M.roles), stop = choice(M.stop_words),
-    collective = Cc "collective", specific = Cc "specific", unknown = Cc "unknown",
+  local defs = M.defs()
+  local src = M.bytes(M.RULES)
+  compiled = {
+    list = re.compile("start <- list\n" .. src, defs),
+    first_list = re.compile("start <- first_list\n" .. src, defs),
+    stop = defs.stop, known = KNOWN,
   }
-  -- re has no escapes for bytes: put the UTF-8 byte range in literally.
-  local src = GRAMMAR:gsub("%%x80%-%%xff", "\128-\255")
-  local g = re.compile(src, defs)
-  local lst = re.compile("start <- list\n" .. src, defs)
-  local first = re.compile("start <- first_list\n" .. src, defs)
-  compiled = { grammar = g, list = lst, first_list = first, stop = defs.stop, known = defs.known }
   return compiled
 end
 
@@ -296,7 +448,10 @@ end
 -- position and captures { {s=, e=, k=}, ... } (positions in the folded
 -- subject, e one past the end; k = "specific" | "collective" | "unknown");
 -- `first_list` also accepts an unrecognised first member when a later
--- one is known (OCR damage); `stop` matches one stop word.
+-- one is known (OCR damage); `stop` matches one stop word; `known` a name
+-- of the gazetteer. Give the gazetteer (M.gazetteer) as the extra
+-- argument of match: `list:match(f, init, gaz)`; without one (nil) the
+-- built-in one is used.
 function M.patterns()
   return compiled or build()
 end
@@ -305,7 +460,7 @@ end
 -- Names are written normally, with diacritics; they are folded here.
 function M.extend(list)
   for _, e in ipairs(list) do extra[#extra + 1] = e end
-  compiled = nil
+  builtin, by_list, by_list_n = nil, {}, 0
 end
 
 -- Words that name no kind of body in particular.
@@ -315,7 +470,7 @@ local GENERAL = { cac = true, co = true, quan = true, don = true, vi = true, to 
 --- Forget the bodies added by extend() (tests).
 function M.reset()
   extra = {}
-  compiled = nil
+  builtin, by_list, by_list_n = nil, {}, 0
 end
 
 --- A list member is vague when it names nobody in particular: "các cơ

@@ -167,6 +167,9 @@ end
 
 -- Who acts, at the start of a clause. Captures {lead = {members},
 -- support = {members}, chu_tri = true, heading = true, intro = "..."}.
+-- (These grammars are compiled together with vbcheck.agencies' rules,
+-- which define `list`, `first_list`, `sp` and `w`; LEAD_LIST is `list` where
+-- the text has diacritics, `first_list` in OCR text.)
 local HEAD = [[
   head          <- {| (adverb sp)* (intro / core) |}
   adverb        <- ('dong thoi' / 'truoc mat' / 'trong do' / 'ngoai ra' / 'ben canh do' / 'mat khac' / 'sau do'
@@ -175,42 +178,36 @@ local HEAD = [[
   intro_verb    <- ('giao nhiem vu cho' / 'giao' / 'de nghi' / 'yeu cau' / 'phan cong' / 'uy quyen' / 'doi voi'
                    / 'trach nhiem cua' / 'nhiem vu cua') w
   -- "UBND tỉnh giao Sở Y tế chủ trì ...": the one given the work leads it
-  core          <- {:lead: %first_list :} (sp give_verb (sp 'cho')? sp {:given: %list :})? roles
+  core          <- {:lead: LEAD_LIST :} (sp give_verb (sp 'cho')? sp {:given: list :})? roles
   give_verb     <- ('giao' / 'de nghi' / 'yeu cau' / 'phan cong' / 'uy quyen') w
   roles         <- (sp? ',')? sp 'chu tri' w {:chu_tri: %yes :} chu_tri_rest?
                  / sp phoi_hop
                  / sp? ':' {:heading: %yes :}
                  / !(sp ('da' / 'la' / 'cua' / 've' / 'nay' / 'do' / 'voi') w)
   chu_tri_rest  <- (sp? ',')? sp phoi_hop
-                 / sp? ',' sp {:support: %list :} sp 'phoi hop' w
-  phoi_hop      <- 'phoi hop' w (sp 'voi' w)? sp {:support: %list :}
-                 / 'phoi hop' w (sp !('voi' w) word (sp? ',')?)^-4 sp 'voi' sp {:support: %list :}
+                 / sp? ',' sp {:support: list :} sp 'phoi hop' w
+  phoi_hop      <- 'phoi hop' w (sp 'voi' w)? sp {:support: list :}
+                 / 'phoi hop' w (sp !('voi' w) tword (sp? ',')?)^-4 sp 'voi' sp {:support: list :}
                  / 'phoi hop' w
-  word          <- [a-z0-9%x80-%xff-]+
-  sp            <- ' '
-  w             <- ![a-z0-9%x80-%xff]
+  tword         <- [a-z0-9%x80-%xff-]+
 ]]
 
 -- "... phối hợp (chặt chẽ) với Y ..." anywhere in a clause: the support
 -- of a lead named earlier in a longer subject ("Ban Chỉ đạo ... mà nòng
 -- cốt là cơ quan y tế, phối hợp với Mặt trận Tổ quốc ...").
 local SUPPORT_SCAN = [[
-  scan          <- {| (found / word / .)* |}
+  scan          <- {| (found / tword / .)* |}
   found         <- {| {:chu_tri: 'chu tri' w %yes :} |}
-                 / 'phoi hop' w ((sp 'voi' w)? sp / (sp !('voi' w) word (sp? ',')?)^-4 sp 'voi' sp)
-                   {| {:support: %list :} |}
-  word          <- [a-z0-9%x80-%xff-]+
-  sp            <- ' '
-  w             <- ![a-z0-9%x80-%xff]
+                 / 'phoi hop' w ((sp 'voi' w)? sp / (sp !('voi' w) tword (sp? ',')?)^-4 sp 'voi' sp)
+                   {| {:support: list :} |}
+  tword         <- [a-z0-9%x80-%xff-]+
 ]]
 
 -- The addressees of a preamble: "... yêu cầu A, B ... thực hiện ...:"
 local PREAMBLE = [[
-  scan          <- {| (found / word / .)* |}
-  found         <- ('giao nhiem vu cho' / 'yeu cau' / 'de nghi' / 'giao' / 'chi dao') w (sp 'cho' w)? sp %list
-  word          <- [a-z0-9%x80-%xff-]+
-  sp            <- ' '
-  w             <- ![a-z0-9%x80-%xff]
+  scan          <- {| (found / tword / .)* |}
+  found         <- ('giao nhiem vu cho' / 'yeu cau' / 'de nghi' / 'giao' / 'chi dao') w (sp 'cho' w)? sp list
+  tword         <- [a-z0-9%x80-%xff-]+
 ]]
 
 -- Labelled lines of a kế hoạch: "Cơ quan chủ trì: Sở Y tế", "Đơn vị phối
@@ -288,24 +285,28 @@ local HEADING_NOUN = (P "muc dich" + "yeu cau" + "noi dung" + "doi tuong" + "pha
 
 local function bytes(src) return (src:gsub("%%x80%-%%xff", "\128-\255")) end
 
-local compiled -- patterns built from the current gazetteer
-local function grammars()
-  local ap = agencies.patterns()
-  if compiled and compiled.ap == ap then return compiled end
-  local defs = { list = ap.list, first_list = ap.first_list, yes = Cc(true) }
-  -- Text with diacritics has whole names: no unknown first member, which
-  -- would make every clause a candidate subject.
-  local strict = { list = ap.list, first_list = ap.list, yes = Cc(true) }
-  compiled = {
-    ap = ap,
-    list = ap.list,
-    head = re.compile(bytes(HEAD), strict),
-    head_ocr = re.compile(bytes(HEAD), defs),
-    support = re.compile(bytes(SUPPORT_SCAN), defs),
-    preamble = re.compile(bytes(PREAMBLE), defs),
-  }
-  return compiled
-end
+-- The grammars that read agency lists, each compiled on first use (a
+-- document with diacritics never needs the OCR head). Match them with the
+-- gazetteer as the extra argument: `g.head:match(f, init, gaz)`.
+local SOURCES = {
+  head = HEAD:gsub("LEAD_LIST", "list"), head_ocr = HEAD:gsub("LEAD_LIST", "first_list"),
+  support = SUPPORT_SCAN, preamble = PREAMBLE,
+}
+local G = setmetatable({}, { __index = function(g, name)
+  if name == "list" then
+    local p = agencies.patterns().list
+    rawset(g, name, p)
+    return p
+  end
+  local src = SOURCES[name]
+  if not src then return nil end
+  local defs = agencies.defs()
+  defs.yes = Cc(true)
+  local p = re.compile(bytes(src .. agencies.RULES), defs)
+  rawset(g, name, p)
+  return p
+end })
+local function grammars() return G end
 
 -- One pass over a unit's folded text finds everything positional:
 -- clause ends (a number: the position after ". ", "\n"; negated after
@@ -478,7 +479,7 @@ function Extractor:unit(text)
       marks[#marks + 1] = ev
     end
   end
-  a.clauses, a.dls, a.marks = cl, dls, marks
+  a.clauses, a.dls, a.marks, a.gaz = cl, dls, marks, self.gaz
   return a
 end
 
@@ -490,7 +491,7 @@ local function group(a, ocr)
   local groups, cur = {}, nil
   for i, c in ipairs(a.clauses) do
     local fld = FIELD:match(a.f, c.s)
-    local h = not fld and head:match(a.f, c.s)
+    local h = not fld and head:match(a.f, c.s, a.gaz)
     if fld then
       -- a labelled line belongs to the task before it
       if not cur then
@@ -500,7 +501,7 @@ local function group(a, ocr)
         cur.last = i
       end
       if fld.f ~= "time" then
-        local members = g.list:match(a.f, fld.at)
+        local members = g.list:match(a.f, fld.at, a.gaz)
         if members then
           cur.fields = cur.fields or {}
           cur.fields[#cur.fields + 1] = { role = fld.f, members = members }
@@ -586,7 +587,7 @@ local function build(a, grp, inherited, dls)
   local chu_tri = h and h.chu_tri or false
   if not (h and h.support) then
     local body_end = cl[grp.first].e
-    local hits = grammars().support:match(a.f:sub(1, body_end - 1), s)
+    local hits = grammars().support:match(a.f:sub(1, body_end - 1), s, a.gaz)
     for _, hit in ipairs(hits or {}) do
       if hit.chu_tri then chu_tri = true end
       if hit.support then
@@ -727,7 +728,7 @@ function Extractor:item(item, inherited, parent_label, parent_dl)
         end
         for _, d in ipairs(found) do extra_dls[#extra_dls + 1] = public_deadline(ca, d) end
       else
-        local members = grammars().list:match(ca.f, fld.at)
+        local members = grammars().list:match(ca.f, fld.at, ca.gaz)
         if members then names_of(ca, members, extra_agents, fld.f, true) end
       end
     end
@@ -838,11 +839,11 @@ end
 -- ("... yêu cầu các sở, ngành triển khai thực hiện./.") is not.
 -- Whether some clause of folded text f starts with a subject (a quick
 -- test before the full reading of a paragraph).
-local function has_subject(f, ocr)
+local function has_subject(f, ocr, gaz)
   local head, i = ocr and grammars().head_ocr or grammars().head, 1
   while i do
     while f:byte(i) == 32 or f:byte(i) == 10 do i = i + 1 end
-    local h = head:match(f, i)
+    local h = head:match(f, i, gaz)
     if h and h.lead and h.lead[1] then return true end
     local j = f:find("[%.;\n]", i)
     i = j and j + 1
@@ -852,7 +853,7 @@ end
 
 function Extractor:paragraph(p)
   local text = p.text or ""
-  if not has_subject(self.fold(text), not self.diacritics) then return end
+  if not has_subject(self.fold(text), not self.diacritics, self.gaz) then return end
   local a = self:unit(text)
   local dls = a.dls
   local groups = group(a, not self.diacritics)
@@ -889,7 +890,7 @@ function Extractor:preamble_agents()
   for _, p in ipairs { before, after } do
     if p then
       local a = new_text(p.text, self.fold(p.text), self.fold)
-      local lists = g.preamble:match(a.f)
+      local lists = g.preamble:match(a.f, 1, self.gaz)
       local l = lists and lists[#lists]
       if l then
         local agents = names_of(a, l, {}, "lead", false)
@@ -908,10 +909,12 @@ function Extractor:preamble_agents()
 end
 
 --- The tasks of a parsed document (see the module comment). fold is the
--- folding function (`vbcheck.core`.fold in production).
-function M.extract(doc, fold)
-  local self = setmetatable({ doc = doc, fold = fold, out = {}, seq = {}, diacritics = doc.diacritics ~= false },
-    Extractor)
+-- folding function (`vbcheck.core`.fold in production); opts (optional):
+-- {agencies = {"Sở Văn hóa, Thể thao và Du lịch tỉnh X", ...}}, bodies
+-- recognised in addition to the built-in gazetteer.
+function M.extract(doc, fold, opts)
+  local self = setmetatable({ doc = doc, fold = fold, out = {}, seq = {}, diacritics = doc.diacritics ~= false,
+    gaz = agencies.gazetteer(opts and opts.agencies) }, Extractor)
   self.ctx = date_context(doc, fold)
   local inherited = self:preamble_agents()
   for _, item in ipairs(doc.items or {}) do
