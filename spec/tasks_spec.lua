@@ -462,6 +462,35 @@ describe("agencies", function()
     assert.same({ "Hợp tác xã Nông nghiệp Tân Uyên" }, after[1].lead)
   end)
 
+  it("takes extra bodies per call (opts.agencies), without changing the built-in gazetteer", function()
+    local line = { "1. Hợp tác xã Nông nghiệp Tân Uyên chủ trì, phối hợp với Ban Quản lý chợ Mường Than xây dựng "
+      .. "phương án sản xuất trước ngày 20/6/2021." }
+    local without = tasks.extract(doc_of(line), fold)
+    assert.same({}, without[1].lead)
+    local opts = { agencies = { "Hợp tác xã Nông nghiệp Tân Uyên", "Ban Quản lý chợ Mường Than" } }
+    local with = tasks.extract(doc_of(line), fold, opts)
+    assert.same({ "Hợp tác xã Nông nghiệp Tân Uyên" }, with[1].lead)
+    assert.same({ "Ban Quản lý chợ Mường Than" }, with[1].support)
+    assert.is_true(with[1].named)
+    -- the option is no global state: the next call without it is as before
+    assert.same({}, tasks.extract(doc_of(line), fold)[1].lead)
+  end)
+
+  it("prefers an extra name to a shorter built-in one", function()
+    local line = { "1. Sở Văn hóa, Thể thao và Du lịch tỉnh Lai Châu chủ trì tổ chức Ngày hội văn hóa." }
+    local opts = { agencies = { "Sở Văn hóa, Thể thao và Du lịch tỉnh Lai Châu" } }
+    assert.same({ "Sở Văn hóa, Thể thao và Du lịch tỉnh Lai Châu" }, tasks.extract(doc_of(line), fold, opts)[1].lead)
+  end)
+
+  it("compiles an agency list once (memoised by its names)", function()
+    local a = agencies.gazetteer { "Hợp tác xã Nông nghiệp Tân Uyên", "Ban Quản lý chợ Mường Than" }
+    assert.equal(a, agencies.gazetteer { "Hợp tác xã Nông nghiệp Tân Uyên", "Ban Quản lý chợ Mường Than" })
+    assert.are_not.equal(a, agencies.gazetteer { "Hợp tác xã Nông nghiệp Tân Uyên" })
+    assert.equal(agencies.gazetteer(), agencies.gazetteer {})
+    assert.truthy(a["hop"])
+    assert.falsy(agencies.gazetteer()["hop"])
+  end)
+
   it("folds names from the data", function()
     assert.equal("so lao dong, thuong binh va xa hoi", agencies.fold_name("Sở Lao động,  Thương binh và Xã hội"))
   end)

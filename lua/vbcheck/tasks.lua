@@ -3,6 +3,18 @@
 --
 --   local tasks = require "vbcheck.tasks"
 --   doc.tasks = tasks.extract(doc, require("vbcheck.core").fold)
+--   doc.tasks = tasks.extract(doc, fold, { agencies = { "Sở Văn hóa, Thể thao và Du lịch tỉnh X", ... } })
+--
+-- opts (optional): `agencies` lists bodies (strings, or {name, kind =
+-- "collective"}) recognised as assignees in addition to the built-in
+-- gazetteer (vbcheck.agencies), e.g. a `.vbcheck.lua` configuration's
+-- `agencies = {...}`. Names are written as usual, with diacritics; the
+-- longest name wins, so "Sở Văn hóa, Thể thao và Du lịch tỉnh X" beats the
+-- built-in "Sở Văn hóa, Thể thao và Du lịch". The option holds for that
+-- call only; its compiled form (a lookup table by first folded word) is
+-- cached per distinct list (keyed by the names joined), so passing the same
+-- list for every document costs nothing after the first. The grammars are
+-- compiled once, on first use, whatever the list.
 --
 -- How it reads an item. The item text is folded once (the injected `fold`)
 -- and scanned once (one LPeg pass) for clause ends (". ", ";", paragraph
