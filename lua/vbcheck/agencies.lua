@@ -198,59 +198,59 @@ local function any_of(ps, i, j)
 end
 
 --- A pattern matching any of entries = { {s = "folded words", tail =
--- pattern}, ... } as a trie: one test per letter instead of one per entry
--- (an ordered choice of 300 names tried at every clause, or of 200 stop
--- words at every word, is what made matching slow). Longer entries win
--- over their prefixes ("so giao duc va dao tao" over "so giao duc"); an
--- entry's tail (default: the word ends) follows it; of two equal entries
--- the first one's tail counts. Built as a radix trie (a run of letters
--- that all entries of a node share is one literal) with balanced choices,
+-- pattern}, ... }: the longest entry that is there and whose tail
+-- (default: the word ends) matches after it ("so giao duc va dao tao"
+-- over "so giao duc"); of two equal entries only the first counts. Built
+-- as a trie on the first letters (one test per letter instead of one per
+-- entry: an ordered choice of 200 stop words tried at every word is what
+-- made matching slow) down to groups of a few entries, which are an
+-- ordered choice longest first (the same result: of the entries that are
+-- prefixes of the text the longest is tried first). Choices are balanced,
 -- so building costs about the size of the data, not size times depth.
-local function trie(entries, tail)
-  if #entries == 1 then return P(entries[1].s) * (entries[1].tail or tail) end
-  -- the prefix every entry shares (none when one entry is already done)
-  local first = entries[1].s
-  local n = #first
-  for k = 2, #entries do
-    local s = entries[k].s
-    if #s < n then n = #s end
-    local j = 0
-    while j < n and s:byte(j + 1) == first:byte(j + 1) do j = j + 1 end
-    n = j
-    if n == 0 then break end
-  end
-  if n > 0 then
-    local rest = {}
-    for k, e in ipairs(entries) do rest[k] = { s = e.s:sub(n + 1), tail = e.tail } end
-    return P(first:sub(1, n)) * trie(rest, tail)
+local SMALL = 6
+local function node(entries, tail)
+  if #entries <= SMALL then
+    local order = {}
+    for k = 1, #entries do order[k] = k end
+    table.sort(order, function(x, y)
+      local a, b = #entries[x].s, #entries[y].s
+      if a ~= b then return a > b end
+      return x < y
+    end)
+    local alts = {}
+    for k, i in ipairs(order) do alts[k] = P(entries[i].s) * (entries[i].tail or tail) end
+    return any_of(alts)
   end
   local groups, order, leaf = {}, {}, nil
   for _, e in ipairs(entries) do
     if e.s == "" then
-      leaf = leaf or e
+      leaf = e
     else
       local c = e.s:sub(1, 1)
-      if not groups[c] then
-        groups[c] = {}
+      local g = groups[c]
+      if not g then
+        g = {}
+        groups[c] = g
         order[#order + 1] = c
       end
-      local g = groups[c]
-      g[#g + 1] = e
+      g[#g + 1] = { s = e.s:sub(2), tail = e.tail }
     end
   end
   local alts = {}
-  for k, c in ipairs(order) do
-    local g = groups[c]
-    if #g == 1 then
-      alts[k] = P(g[1].s) * (g[1].tail or tail)
-    else
-      local rest = {}
-      for i, e in ipairs(g) do rest[i] = { s = e.s:sub(2), tail = e.tail } end
-      alts[k] = P(c) * trie(rest, tail)
-    end
-  end
+  for k, c in ipairs(order) do alts[k] = P(c) * node(groups[c], tail) end
   if leaf then alts[#alts + 1] = leaf.tail or tail end
   return any_of(alts)
+end
+
+local function trie(entries, tail)
+  local seen, uniq = {}, {}
+  for _, e in ipairs(entries) do
+    if not seen[e.s] then
+      seen[e.s] = true
+      uniq[#uniq + 1] = e
+    end
+  end
+  return node(uniq, tail)
 end
 M.trie = trie
 

@@ -30,8 +30,19 @@ M.now_verbs = {
 
 -- "verb " right before the current position (LPeg looks behind only by a
 -- fixed length, so one lookbehind per verb).
-local AFTER_VERB = lpeg.P(false)
-for _, v in ipairs(M.now_verbs) do AFTER_VERB = AFTER_VERB + lpeg.B(v .. " ") end
+-- (A balanced choice: ordered choice is associative, and LPeg copies both
+-- operands of every `+`.)
+local function any_of(ps, i, j)
+  if i == j then return ps[i] end
+  local m = (i + j) // 2
+  return any_of(ps, i, m) + any_of(ps, m + 1, j)
+end
+local AFTER_VERB
+do
+  local behind = {}
+  for k, v in ipairs(M.now_verbs) do behind[k] = lpeg.B(v .. " ") end
+  AFTER_VERB = any_of(behind, 1, #behind)
+end
 
 -- Constants used by the grammar's captures.
 local defs = {
@@ -152,9 +163,10 @@ local GRAMMAR = [[
                    / 'sach' / 'van hoa' / 'toan dan' / 'hien mau' / 'chu nhat' / 'bau cu') w
 ]]
 
--- One pattern per entry point; compiled once at load.
+-- One pattern per entry point: the scanners' at load, the loose one
+-- (M.parse) on first use.
 local P_DEADLINE = re.compile(GRAMMAR, defs)
-local P_LOOSE = re.compile("start <- sp? loose\n" .. GRAMMAR, defs)
+local P_LOOSE
 
 -- The words a deadline phrase can start with. Scanning tries the grammar
 -- only at these (a cheap literal test per word), which is what keeps the
@@ -195,7 +207,7 @@ local FIRST = trie(M.first_words)
 -- Scanning: at each word where a deadline can start, try one. Dates in
 -- citations ("Công điện số 1265/CĐ-TTg ngày 30/9/2021") need no special
 -- case: a date is a deadline only right after a cue word.
-local SCAN = lpeg.Ct((#FIRST * P_DEADLINE + alnum ^ 1 * lpeg.P " " ^ -1 + 1) ^ 0)
+local SCAN -- built on first use (vbcheck.tasks has its own scan)
 
 -- Pieces for scanners that look for more than deadlines in one pass
 -- (vbcheck.tasks): `first` tells whether a deadline can start at a word,
@@ -392,6 +404,7 @@ end
 --- Every deadline phrase in folded text f, in order, resolved against
 -- ctx. Positions s (first byte) and e (one past the last byte) index f.
 function M.find(f, ctx)
+  SCAN = SCAN or lpeg.Ct((#FIRST * P_DEADLINE + alnum ^ 1 * lpeg.P " " ^ -1 + 1) ^ 0)
   local raw = SCAN:match(f)
   for i = 1, #raw do raw[i] = M.resolve(raw[i], ctx) end
   return raw
@@ -402,6 +415,7 @@ end
 -- parse. Matching starts at init (default 1). Returns the resolved
 -- deadline or nil.
 function M.parse(f, ctx, init)
+  P_LOOSE = P_LOOSE or re.compile("start <- sp? loose\n" .. GRAMMAR, defs)
   local t = P_LOOSE:match(f, init)
   if not t then return nil end
   return M.resolve(t, ctx)
