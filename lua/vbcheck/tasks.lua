@@ -179,9 +179,9 @@ end
 
 -- Who acts, at the start of a clause. Captures {lead = {members},
 -- support = {members}, chu_tri = true, heading = true, intro = "..."}.
--- (These grammars are compiled together with vbcheck.agencies' rules,
--- which define `list`, `first_list`, `sp` and `w`; LEAD_LIST is `list` where
--- the text has diacritics, `first_list` in OCR text.)
+-- (These grammars are compiled into one, with vbcheck.agencies' rules,
+-- which define `list`, `first_list`, `sp` and `w`; `lead_list` is `list`
+-- where the text has diacritics, `first_list` in OCR text.)
 local HEAD = [[
   head          <- {| (adverb sp)* (intro / core) |}
   adverb        <- ('dong thoi' / 'truoc mat' / 'trong do' / 'ngoai ra' / 'ben canh do' / 'mat khac' / 'sau do'
@@ -190,7 +190,7 @@ local HEAD = [[
   intro_verb    <- ('giao nhiem vu cho' / 'giao' / 'de nghi' / 'yeu cau' / 'phan cong' / 'uy quyen' / 'doi voi'
                    / 'trach nhiem cua' / 'nhiem vu cua') w
   -- "UBND tỉnh giao Sở Y tế chủ trì ...": the one given the work leads it
-  core          <- {:lead: LEAD_LIST :} (sp give_verb (sp 'cho')? sp {:given: list :})? roles
+  core          <- {:lead: lead_list :} (sp give_verb (sp 'cho')? sp {:given: list :})? roles
   give_verb     <- ('giao' / 'de nghi' / 'yeu cau' / 'phan cong' / 'uy quyen') w
   roles         <- (sp? ',')? sp 'chu tri' w {:chu_tri: %yes :} chu_tri_rest?
                  / sp phoi_hop
@@ -201,25 +201,23 @@ local HEAD = [[
   phoi_hop      <- 'phoi hop' w (sp 'voi' w)? sp {:support: list :}
                  / 'phoi hop' w (sp !('voi' w) tword (sp? ',')?)^-4 sp 'voi' sp {:support: list :}
                  / 'phoi hop' w
-  tword         <- [a-z0-9%x80-%xff-]+
+
 ]]
 
 -- "... phối hợp (chặt chẽ) với Y ..." anywhere in a clause: the support
 -- of a lead named earlier in a longer subject ("Ban Chỉ đạo ... mà nòng
 -- cốt là cơ quan y tế, phối hợp với Mặt trận Tổ quốc ...").
 local SUPPORT_SCAN = [[
-  scan          <- {| (found / tword / .)* |}
-  found         <- {| {:chu_tri: 'chu tri' w %yes :} |}
+  support_scan  <- {| (support_found / tword / .)* |}
+  support_found <- {| {:chu_tri: 'chu tri' w %yes :} |}
                  / 'phoi hop' w ((sp 'voi' w)? sp / (sp !('voi' w) tword (sp? ',')?)^-4 sp 'voi' sp)
                    {| {:support: list :} |}
-  tword         <- [a-z0-9%x80-%xff-]+
 ]]
 
 -- The addressees of a preamble: "... yêu cầu A, B ... thực hiện ...:"
 local PREAMBLE = [[
-  scan          <- {| (found / tword / .)* |}
-  found         <- ('giao nhiem vu cho' / 'yeu cau' / 'de nghi' / 'giao' / 'chi dao') w (sp 'cho' w)? sp list
-  tword         <- [a-z0-9%x80-%xff-]+
+  preamble_scan <- {| (preamble_found / tword / .)* |}
+  preamble_found <- ('giao nhiem vu cho' / 'yeu cau' / 'de nghi' / 'giao' / 'chi dao') w (sp 'cho' w)? sp list
 ]]
 
 -- Labelled lines of a kế hoạch: "Cơ quan chủ trì: Sở Y tế", "Đơn vị phối
@@ -297,28 +295,30 @@ local HEADING_NOUN = (P "muc dich" + "yeu cau" + "noi dung" + "doi tuong" + "pha
 
 local function bytes(src) return (src:gsub("%%x80%-%%xff", "\128-\255")) end
 
--- The grammars that read agency lists, each compiled on first use (a
--- document with diacritics never needs the OCR head). Match them with the
--- gazetteer as the extra argument: `g.head:match(f, init, gaz)`.
-local SOURCES = {
-  head = HEAD:gsub("LEAD_LIST", "list"), head_ocr = HEAD:gsub("LEAD_LIST", "first_list"),
-  support = SUPPORT_SCAN, preamble = PREAMBLE,
-}
-local G = setmetatable({}, { __index = function(g, name)
-  if name == "list" then
-    local p = agencies.patterns().list
-    rawset(g, name, p)
-    return p
+-- The grammars that read agency lists are one grammar (each grammar
+-- holds a copy of the agency rules and is compiled to code on its first
+-- match: one grammar does that once), compiled on first use. Which one
+-- runs is lpeg.match's second extra argument; the first is the gazetteer
+-- (vbcheck.agencies): `gmatch(HEAD, f, init, gaz)`.
+local HEAD_STRICT, HEAD_OCR, SUPPORT, PREAMBLE_LIST, LIST = 1, 2, 3, 4, 5
+local ENTRY = [[
+  entry         <- &(%m_head / %m_head_ocr) head / &%m_support support_scan / &%m_preamble preamble_scan
+                 / &%m_list list
+  lead_list     <- &%m_head_ocr first_list / !%m_head_ocr list
+  tword         <- [a-z0-9%x80-%xff-]+
+]]
+local function mode(m) return lpeg.Cmt(lpeg.Carg(2), function(_, i, v) return v == m and i end) end
+local TG
+local function gmatch(m, s, init, gaz)
+  if not TG then
+    local defs = agencies.defs()
+    defs.yes = Cc(true)
+    defs.m_head, defs.m_head_ocr, defs.m_support = mode(HEAD_STRICT), mode(HEAD_OCR), mode(SUPPORT)
+    defs.m_preamble, defs.m_list = mode(PREAMBLE_LIST), mode(LIST)
+    TG = re.compile(bytes(ENTRY .. HEAD .. SUPPORT_SCAN .. PREAMBLE .. agencies.RULES), defs)
   end
-  local src = SOURCES[name]
-  if not src then return nil end
-  local defs = agencies.defs()
-  defs.yes = Cc(true)
-  local p = re.compile(bytes(src .. agencies.RULES), defs)
-  rawset(g, name, p)
-  return p
-end })
-local function grammars() return G end
+  return TG:match(s, init, gaz, m)
+end
 
 -- One pass over a unit's folded text finds everything positional:
 -- clause ends (a number: the position after ". ", "\n"; negated after
@@ -498,12 +498,11 @@ end
 -- Group the clauses of a into tasks. Returns a list of
 -- {first, last (clause indexes), head (captures or nil)}.
 local function group(a, ocr)
-  local g = grammars()
-  local head = ocr and g.head_ocr or g.head
+  local head = ocr and HEAD_OCR or HEAD_STRICT
   local groups, cur = {}, nil
   for i, c in ipairs(a.clauses) do
     local fld = FIELD:match(a.f, c.s)
-    local h = not fld and head:match(a.f, c.s, a.gaz)
+    local h = not fld and gmatch(head, a.f, c.s, a.gaz)
     if fld then
       -- a labelled line belongs to the task before it
       if not cur then
@@ -513,7 +512,7 @@ local function group(a, ocr)
         cur.last = i
       end
       if fld.f ~= "time" then
-        local members = g.list:match(a.f, fld.at, a.gaz)
+        local members = gmatch(LIST, a.f, fld.at, a.gaz)
         if members then
           cur.fields = cur.fields or {}
           cur.fields[#cur.fields + 1] = { role = fld.f, members = members }
@@ -599,7 +598,7 @@ local function build(a, grp, inherited, dls)
   local chu_tri = h and h.chu_tri or false
   if not (h and h.support) then
     local body_end = cl[grp.first].e
-    local hits = grammars().support:match(a.f:sub(1, body_end - 1), s, a.gaz)
+    local hits = gmatch(SUPPORT, a.f:sub(1, body_end - 1), s, a.gaz)
     for _, hit in ipairs(hits or {}) do
       if hit.chu_tri then chu_tri = true end
       if hit.support then
@@ -740,7 +739,7 @@ function Extractor:item(item, inherited, parent_label, parent_dl)
         end
         for _, d in ipairs(found) do extra_dls[#extra_dls + 1] = public_deadline(ca, d) end
       else
-        local members = grammars().list:match(ca.f, fld.at, ca.gaz)
+        local members = gmatch(LIST, ca.f, fld.at, ca.gaz)
         if members then names_of(ca, members, extra_agents, fld.f, true) end
       end
     end
@@ -852,10 +851,10 @@ end
 -- Whether some clause of folded text f starts with a subject (a quick
 -- test before the full reading of a paragraph).
 local function has_subject(f, ocr, gaz)
-  local head, i = ocr and grammars().head_ocr or grammars().head, 1
+  local head, i = ocr and HEAD_OCR or HEAD_STRICT, 1
   while i do
     while f:byte(i) == 32 or f:byte(i) == 10 do i = i + 1 end
-    local h = head:match(f, i, gaz)
+    local h = gmatch(head, f, i, gaz)
     if h and h.lead and h.lead[1] then return true end
     local j = f:find("[%.;\n]", i)
     i = j and j + 1
@@ -898,11 +897,10 @@ function Extractor:preamble_agents()
       if first and p.line < first then before = p elseif first and not after and p.line > first then after = p end
     end
   end
-  local g = grammars()
   for _, p in ipairs { before, after } do
     if p then
       local a = new_text(p.text, self.fold(p.text), self.fold)
-      local lists = g.preamble:match(a.f, 1, self.gaz)
+      local lists = gmatch(PREAMBLE_LIST, a.f, 1, self.gaz)
       local l = lists and lists[#lists]
       if l then
         local agents = names_of(a, l, {}, "lead", false)
