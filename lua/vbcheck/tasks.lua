@@ -325,9 +325,9 @@ end
 -- ";"), deadlines, deliverables and standing-work markers (tables).
 local EVENTS
 do
-  local mdefs = { yes = Cc(true) }
-  local DV = re.compile("start <- dv_event\n" .. bytes(MARKERS), mdefs)
-  local OG = re.compile("start <- og_event\n" .. bytes(MARKERS), mdefs)
+  -- a deliverable, else a deadline, else standing work: one grammar
+  local mdefs = { yes = Cc(true), dl_first = deadline.first, deadline = deadline.pattern }
+  local EVENT = re.compile("start <- dv_event / &%dl_first %deadline / og_event\n" .. bytes(MARKERS), mdefs)
   local words = {}
   for _, wd in ipairs(MARKER_WORDS) do words[#words + 1] = { s = wd } end
   for _, wd in ipairs(deadline.first_words) do words[#words + 1] = { s = wd } end
@@ -335,7 +335,7 @@ do
   local GATE = agencies.trie(words, -alnum)
   local hard = S ".!?" * #(P " " + P "\n" + -1) * Cp() + P "\n" * Cp()
   local soft = P ";" * (Cp() / function(p) return -p end)
-  local event = #GATE * (DV + #deadline.first * deadline.pattern + OG)
+  local event = #GATE * EVENT
   EVENTS = Ct((#alnum * (event + alnum ^ 1 * P " " ^ -1) + hard + soft + 1) ^ 0)
 end
 
