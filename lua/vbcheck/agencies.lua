@@ -19,7 +19,7 @@
 local lpeg = require "lpeg"
 local re = require "re"
 
-local P, R, Cc = lpeg.P, lpeg.R, lpeg.Cc
+local P, Cc = lpeg.P, lpeg.Cc
 
 local M = {}
 
@@ -181,10 +181,6 @@ end
 
 -- Patterns --------------------------------------------------------------------
 
-local wordch = R("az", "09") + R("\128\255")
-local w = -wordch
-local sp = P " "
-
 -- Ordered choice of a list of patterns, combined as a balanced tree (LPeg
 -- copies both operands of every `+`: a left fold copies the whole choice
 -- once per alternative). Ordered choice is associative, so the result
@@ -254,70 +250,125 @@ local function trie(entries, tail)
 end
 M.trie = trie
 
--- Data strings (or {name, kind = ...}) as a trie that captures the kind
--- (value, or the entry's own) when value or kinds are given.
-local function choice(list, value)
-  local entries, seen = {}, {}
+-- Word lists by table lookup ---------------------------------------------------
+--
+-- The gazetteer and the stop words are matched by a table lookup, not a
+-- pattern: the folded text's word at the current position selects the
+-- phrases that start with it, and the longest one that is there and ends
+-- a word wins: what a trie of the phrases finds, without building one
+-- (building those two tries with LPeg was most of the start-up time, and
+-- they are tried only some tens of times per document). The short lists
+-- (heads, qualifiers, collective nouns, roles) stay tries: they are cheap
+-- to build and tried more often, where a Lua call per test costs more
+-- than it saves (measured: 0.3 M instructions per document against 6 M
+-- once). A phrase table is { [first word] = { {s = folded phrase, n = #s,
+-- kind = ...}, ... longest first } }.
+
+local sub, byte = string.sub, string.byte
+
+local function add_phrase(tbl, f, x)
+  local key = f:match("^[a-z0-9\128-\255]*")
+  local c = tbl[key]
+  if not c then
+    c = {}
+    tbl[key] = c
+  end
+  x.s, x.n = f, #f
+  c[#c + 1] = x
+end
+
+local function sort_phrases(tbl)
+  for _, c in pairs(tbl) do
+    -- longest first; two phrases of one length cannot both be there
+    table.sort(c, function(x, y) return x.n > y.n end)
+  end
+  return tbl
+end
+
+-- The longest phrase of tbl that starts at pos (where the text's word is
+-- word, ending at e) and ends a word: one past its end and its entry, or
+-- nil.
+local function lookup_word(tbl, subject, pos, e, word)
+  local c = tbl[word]
+  if not c then return nil end
+  for i = 1, #c do
+    local x = c[i]
+    local n = pos + x.n
+    if n == e or sub(subject, pos, n - 1) == x.s then
+      local b = byte(subject, n)
+      if not b or not (b >= 128 or (b >= 97 and b <= 122) or (b >= 48 and b <= 57)) then return n, x end
+    end
+  end
+  return nil
+end
+
+-- The word at the current position, captured, for the functions below
+-- (lpeg.Cmt gets the position after it).
+local WORDCH = lpeg.R("az", "09") + lpeg.R("\128\255")
+local WORD = lpeg.C(WORDCH ^ 0)
+local WEND = -WORDCH
+
+-- Data strings as a phrase table (duplicates and empty strings dropped).
+local function phrases(list)
+  local tbl, seen = {}, {}
   for _, item in ipairs(list) do
-    local f = M.fold_name(type(item) == "table" and item[1] or item)
+    local f = M.fold_name(item)
     if f ~= "" and not seen[f] then
       seen[f] = true
-      local kind = type(item) == "table" and item.kind or value
-      entries[#entries + 1] = { s = f, tail = kind and w * Cc(kind) or nil }
+      add_phrase(tbl, f, {})
+    end
+  end
+  return sort_phrases(tbl)
+end
+
+-- A pattern matching a phrase of tbl (no captures).
+local function phrase_pattern(tbl)
+  return lpeg.Cmt(WORD, function(subject, e, word)
+    return (lookup_word(tbl, subject, e - #word, e, word)) or false
+  end)
+end
+
+-- Data strings as a trie (see trie; for the short lists, which are tried
+-- more often than their size would say).
+local function choice(list)
+  local entries, seen = {}, {}
+  for _, item in ipairs(list) do
+    local f = M.fold_name(item)
+    if f ~= "" and not seen[f] then
+      seen[f] = true
+      entries[#entries + 1] = { s = f }
     end
   end
   if #entries == 0 then return P(false) end
-  return trie(entries, w)
+  return trie(entries, WEND)
 end
 
--- Heads; alone = heads that need no name word after them.
-local function heads_pattern(heads, alone)
+-- Heads as a trie; alone = heads that need no name word after them.
+local function heads_trie(heads, alone)
   local entries = {}
   for _, h in ipairs(heads) do
     if (h.alone or false) == alone then
-      local tail = w
-      if h.not_before then tail = w * -(sp * choice(h.not_before)) end
+      local tail = WEND
+      if h.not_before then tail = WEND * -(P " " * choice(h.not_before)) end
       entries[#entries + 1] = { s = M.fold_name(h[1]), tail = tail }
     end
   end
-  return trie(entries, w)
+  return trie(entries, WEND)
 end
 
--- The gazetteer of complete names -------------------------------------------------
---
--- Names are matched by a table lookup, not a pattern: the folded text's
--- word at the current position selects the names that start with it, and
--- the longest one that is there, followed by the end of a word, wins (what
--- a trie of the names would find, without building one: that trie was
--- most of the start-up time). A gazetteer is { [first word] = { {s =
--- folded name, n = #s, kind = ...}, ... longest first } }; the patterns
--- below get it as lpeg.match's first extra argument (lpeg.Carg(1)), so one
--- compiled grammar serves every gazetteer.
-
-local find, sub, byte = string.find, string.sub, string.byte
+-- The gazetteer of complete names: a phrase table whose entries carry the
+-- kind ("specific", or the entry's own), given to the patterns as
+-- lpeg.match's first extra argument (lpeg.Carg(1)), so one compiled
+-- grammar serves every gazetteer.
 
 local function add_names(gaz, list, seen)
   for _, item in ipairs(list) do
     local f = M.fold_name(type(item) == "table" and item[1] or item)
     if f ~= "" and not seen[f] then
       seen[f] = true
-      local key = f:match("^[a-z0-9\128-\255]*")
-      local c = gaz[key]
-      if not c then
-        c = {}
-        gaz[key] = c
-      end
-      c[#c + 1] = { s = f, n = #f, kind = type(item) == "table" and item.kind or "specific" }
+      add_phrase(gaz, f, { kind = type(item) == "table" and item.kind or "specific" })
     end
   end
-end
-
-local function sort_names(gaz)
-  for _, c in pairs(gaz) do
-    -- longest first; names of one length cannot both match
-    table.sort(c, function(x, y) return x.n > y.n end)
-  end
-  return gaz
 end
 
 local extra = {} -- entries added by extend()
@@ -330,7 +381,7 @@ local function builtin_gazetteer()
     local gaz, seen = {}, {}
     add_names(gaz, M.names, seen)
     add_names(gaz, extra, seen)
-    builtin = sort_names(gaz)
+    builtin = sort_phrases(gaz)
   end
   return builtin
 end
@@ -352,7 +403,7 @@ function M.gazetteer(list)
   add_names(gaz, M.names, seen)
   add_names(gaz, extra, seen)
   add_names(gaz, list, seen)
-  sort_names(gaz)
+  sort_phrases(gaz)
   if by_list_n >= 64 then -- a bounded memo: configurations do not vary much
     by_list, by_list_n = {}, 0
   end
@@ -360,22 +411,13 @@ function M.gazetteer(list)
   return gaz
 end
 
--- Match time: the longest name of gaz at pos followed by a word end.
-local function known_at(subject, pos, gaz)
-  local e = find(subject, "[^a-z0-9\128-\255]", pos) or #subject + 1
-  local c = (gaz or builtin_gazetteer())[sub(subject, pos, e - 1)]
-  if not c then return false end
-  for i = 1, #c do
-    local x = c[i]
-    local n = pos + x.n
-    if n == e or sub(subject, pos, n - 1) == x.s then
-      local b = byte(subject, n)
-      if not b or not (b >= 128 or (b >= 97 and b <= 122) or (b >= 48 and b <= 57)) then return n, x.kind end
-    end
-  end
-  return false
+-- Match time: the longest name of gaz at the word followed by a word end.
+local function known_at(subject, e, word, gaz)
+  local n, x = lookup_word(gaz or builtin_gazetteer(), subject, e - #word, e, word)
+  if not n then return false end
+  return n, x.kind
 end
-local KNOWN = lpeg.Cmt(lpeg.Carg(1), known_at)
+local KNOWN = lpeg.Cmt(WORD * lpeg.Carg(1), known_at)
 
 local compiled    -- cache of the built patterns
 local tries       -- the tries, built once
@@ -420,9 +462,9 @@ M.RULES = [[
 function M.defs()
   if not tries then
     tries = {
-      head = heads_pattern(M.heads, false), head_alone = heads_pattern(M.heads, true),
+      head = heads_trie(M.heads, false), head_alone = heads_trie(M.heads, true),
       cnoun = choice(M.collective_nouns), qual = choice(M.qualifiers), role = choice(M.roles),
-      stop = choice(M.stop_words),
+      stop = phrase_pattern(phrases(M.stop_words)),
     }
   end
   local defs = { known = KNOWN, collective = Cc "collective", specific = Cc "specific", unknown = Cc "unknown" }
