@@ -460,13 +460,25 @@ end
 local Extractor = {}
 Extractor.__index = Extractor
 
+-- fold(text), once per text and document (an item's text is read as a
+-- field test, then as a unit; a paragraph as a subject test, then as a unit).
+function Extractor:folded(text)
+  local memo = self.memo
+  local f = memo[text]
+  if not f then
+    f = self.fold(text)
+    memo[text] = f
+  end
+  return f
+end
+
 -- A unit of text (an item's text or a loose paragraph), folded, scanned
 -- once, cut into clauses. Deadlines are resolved against the document
 -- date; "ngay" is checked against the original where the text has
 -- diacritics ("ngay" = at once, "ngày" = day).
 function Extractor:unit(text)
   local fold = self.fold
-  local f = fold(text)
+  local f = self:folded(text)
   local a = new_text(text, f, fold)
   local events = EVENTS:match(f)
   local cl, dls, marks = {}, {}, {}
@@ -727,7 +739,7 @@ function Extractor:item(item, inherited, parent_label, parent_dl)
   local rest, extra_agents, extra_dls = {}, {}, {}
   for _, child in ipairs(children) do
     local consumed = false
-    if not (child.children and child.children[1]) and FIELD:match(self.fold(child.text or "")) then
+    if not (child.children and child.children[1]) and FIELD:match(self:folded(child.text or "")) then
       local ca = self:unit(child.text)
       local fld = FIELD:match(ca.f)
       consumed = true
@@ -864,7 +876,7 @@ end
 
 function Extractor:paragraph(p)
   local text = p.text or ""
-  if not has_subject(self.fold(text), not self.diacritics, self.gaz) then return end
+  if not has_subject(self:folded(text), not self.diacritics, self.gaz) then return end
   local a = self:unit(text)
   local dls = a.dls
   local groups = group(a, not self.diacritics)
@@ -899,7 +911,7 @@ function Extractor:preamble_agents()
   end
   for _, p in ipairs { before, after } do
     if p then
-      local a = new_text(p.text, self.fold(p.text), self.fold)
+      local a = new_text(p.text, self:folded(p.text), self.fold)
       local lists = gmatch(PREAMBLE_LIST, a.f, 1, self.gaz)
       local l = lists and lists[#lists]
       if l then
@@ -924,7 +936,7 @@ end
 -- recognised in addition to the built-in gazetteer.
 function M.extract(doc, fold, opts)
   local self = setmetatable({ doc = doc, fold = fold, out = {}, seq = {}, diacritics = doc.diacritics ~= false,
-    gaz = agencies.gazetteer(opts and opts.agencies) }, Extractor)
+    gaz = agencies.gazetteer(opts and opts.agencies), memo = {} }, Extractor)
   self.ctx = date_context(doc, fold)
   local inherited = self:preamble_agents()
   for _, item in ipairs(doc.items or {}) do
