@@ -116,7 +116,23 @@ size_t vb_fold_cp(const vb_folder *f, uint32_t cp, char out[4]) {
 int vb_fold_str(const vb_folder *f, const char *s, size_t len, vb_buf *out) {
   size_t start = out->len;
   size_t i = 0;
+  /* Folding never makes text longer for ASCII and Vietnamese letters:
+   * reserve once, so the common case writes bytes without a call each. */
+  if (vb_buf_reserve(out, len + 1)) return -1;
   while (i < len) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) { /* ASCII fast path: what vb_fold_cp does for cp < 0x80 */
+      char o = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : (char)c;
+      if (c == '\t' || c == '\f' || c == '\v') o = ' ';
+      i++;
+      if (o == ' ' && (out->len == start || out->data[out->len - 1] == ' ')) continue;
+      if (out->len + 1 < out->cap) {
+        out->data[out->len++] = o;
+      } else if (vb_buf_addc(out, o)) {
+        return -1;
+      }
+      continue;
+    }
     uint32_t cp;
     size_t k = vb_utf8_next(s + i, len - i, &cp);
     i += k;

@@ -35,29 +35,25 @@ local function broken(word)
 end
 
 -- Calls found(word, column, end_column) for each broken word of line.
--- Words are runs of digits and Latin letters (Vietnamese included);
--- anything else, curly quotes and dashes too, separates them.
+-- Words are runs of digits and Latin letters (Vietnamese included: U+00C0
+-- to U+024F without × and ÷, U+1E00 to U+1EFF); anything else, curly quotes
+-- and dashes too, separates them. One LPeg pass finds the words that hold
+-- a digit (their byte offsets); columns, in code points, are counted only
+-- for broken ones.
+local WORDCH = lpeg.R("09", "AZ", "az") + "\195" * (lpeg.R("\128\191") - "\151" - "\183")
+  + lpeg.R("\196\200") * lpeg.R("\128\191") + "\201" * lpeg.R("\128\143")
+  + "\225" * lpeg.R("\184\187") * lpeg.R("\128\191")
+local NODIGIT = WORDCH - DIGIT
+local WORDS = lpeg.Ct(((lpeg.Cp() * lpeg.C(NODIGIT ^ 0 * DIGIT * WORDCH ^ 0) + WORDCH ^ 1) + 1) ^ 0)
 local function broken_words(line, found)
-  local word, start, col = {}, nil, 0
-  local function flush()
-    if #word > 0 then
-      local w = table.concat(word)
-      if broken(w) then found(w, start, col) end
-      word = {}
+  local t = WORDS:match(line)
+  for i = 1, #t, 2 do
+    local at, w = t[i], t[i + 1]
+    if broken(w) then
+      local start = utf8.len(line, 1, at - 1) + 1
+      found(w, start, start + utf8.len(w))
     end
   end
-  for _, c in utf8.codes(line) do
-    col = col + 1
-    if (c >= 48 and c <= 57) or (c >= 65 and c <= 90) or (c >= 97 and c <= 122)
-        or (c >= 0xC0 and c <= 0x24F and c ~= 0xD7 and c ~= 0xF7) or (c >= 0x1E00 and c <= 0x1EFF) then
-      if #word == 0 then start = col end
-      word[#word + 1] = utf8.char(c)
-    else
-      flush()
-    end
-  end
-  col = col + 1
-  flush()
 end
 
 return {

@@ -61,6 +61,35 @@ int main(void) {
   vb_buf_init(&fb);
   CHECK_INT(vb_fold_str(&f, "“Độc lập – Tự do”", strlen("“Độc lập – Tự do”"), &fb), 0);
   CHECK_STR(fb.data, "\"doc lap - tu do\"");
+  /* the ASCII fast path folds like vb_fold_cp: case, \t\f\v as spaces,
+   * runs collapsed, leading and trailing spaces dropped, \n kept; mixed with
+   * the general path, and appending after what the buffer holds */
+  const char *mix[] = {"  UBND\tTinh  \v Lai\fChau  ", "Sở  Y TẾ\t\tPHỐI HỢP", "A\nB  \xC2\xA0 C", "\t \v", "x"};
+  for (size_t m = 0; m < sizeof mix / sizeof mix[0]; m++) {
+    vb_buf ref;
+    vb_buf_init(&ref);
+    size_t ml = strlen(mix[m]);
+    for (size_t i = 0; i < ml;) {
+      uint32_t cp;
+      size_t k = vb_utf8_next(mix[m] + i, ml - i, &cp);
+      char b[4];
+      size_t n = vb_fold_cp(&f, cp, b);
+      i += k;
+      if (n == 1 && b[0] == ' ' && (ref.len == 0 || ref.data[ref.len - 1] == ' ')) continue;
+      CHECK_INT(vb_buf_add(&ref, b, n), 0);
+    }
+    while (ref.len && ref.data[ref.len - 1] == ' ') ref.len--;
+    CHECK_INT(vb_buf_cstr(&ref), 0);
+    fb.len = 0;
+    CHECK_INT(vb_buf_adds(&fb, "pre"), 0);
+    CHECK_INT(vb_fold_str(&f, mix[m], ml, &fb), 0);
+    CHECK_INT(fb.len, ref.len + 3);
+    CHECK(!memcmp(fb.data, "pre", 3) && !memcmp(fb.data + 3, ref.data, ref.len));
+    vb_buf_free(&ref);
+  }
+  fb.len = 0;
+  CHECK_INT(vb_fold_str(&f, "  UBND\tTinh  \v Lai\fChau  ", strlen("  UBND\tTinh  \v Lai\fChau  "), &fb), 0);
+  CHECK_STR(fb.data, "ubnd tinh lai chau");
   /* empty input: no lines */
   CHECK_INT(vb_text_build(&t, &f, "", 0, &err), VB_OK);
   CHECK_INT(t.nlines, 0);
