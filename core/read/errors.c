@@ -1,4 +1,6 @@
 /* errors.c: user-facing messages for read errors, Vietnamese and English. */
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -65,6 +67,38 @@ static void format_error(const vb_error *err, int en, char *buf, size_t n) {
   }
 }
 
+/* VB_EIO: the errors a walk over untrusted folders meets get a sentence in
+ * the user's language (strerror is English whatever --lang says); the rest
+ * keep strerror's text. */
+static void io_error(int e, int en, char *buf, size_t n) {
+  switch (e) {
+  case ENAMETOOLONG:
+    snprintf(buf, n, en ? "path too long (over %d bytes): folders nested too deep to open; nothing "
+                          "under it was checked, move the files to a shallower folder"
+                        : "đường dẫn quá dài (quá %d byte): thư mục lồng quá sâu, không mở được; không tệp "
+                          "nào bên trong được kiểm tra, hãy chuyển tệp lên thư mục nông hơn",
+             PATH_MAX);
+    break;
+  case ELOOP:
+    snprintf(buf, n, "%s",
+             en ? "symbolic link loop (the link leads back to itself): nothing was read"
+                : "vòng lặp liên kết tượng trưng (liên kết dẫn về chính nó): không đọc được gì");
+    break;
+  case ENOTDIR:
+    snprintf(buf, n, "%s",
+             en ? "a part of the path is not a folder" : "một phần của đường dẫn không phải thư mục");
+    break;
+  case EMFILE:
+  case ENFILE:
+    snprintf(buf, n, "%s",
+             en ? "too many open files (system limit): try again with fewer jobs (-j)"
+                : "quá nhiều tệp đang mở (giới hạn hệ thống): hãy chạy lại với ít luồng hơn (-j)");
+    break;
+  default:
+    snprintf(buf, n, en ? "read error: %s" : "lỗi đọc tệp: %s", strerror(e));
+  }
+}
+
 const char *vb_strerror(const vb_error *err, vb_lang lang, char *buf, size_t n) {
   int en = lang == VB_LANG_EN;
   switch (err->code) {
@@ -84,7 +118,7 @@ const char *vb_strerror(const vb_error *err, vb_lang lang, char *buf, size_t n) 
     snprintf(buf, n, "%s", en ? "permission denied" : "không có quyền đọc tệp");
     break;
   case VB_EIO:
-    snprintf(buf, n, en ? "read error: %s" : "lỗi đọc tệp: %s", strerror(err->sys_errno));
+    io_error(err->sys_errno, en, buf, n);
     break;
   case VB_EUTF8:
     snprintf(buf, n,
