@@ -408,7 +408,11 @@ const char *vb_seg_label(const vb_parser *p, size_t li, size_t *lab_b, size_t *l
     long v = 0;
     size_t j = i;
     int dots = 0;
-    while (j < e && s[j] >= '0' && s[j] <= '9' && j - i < 4) v = v * 10 + (s[j++] - '0');
+    /* up to 6 digits: "10000." is an item like "9999." (a 4-digit cap
+     * made every line after item 9999 one giant item, whose tasks the
+     * task extractor then scanned quadratically); longer runs are amounts
+     * or codes, not labels, and 6 digits cannot overflow v */
+    while (j < e && s[j] >= '0' && s[j] <= '9' && j - i < 6) v = v * 10 + (s[j++] - '0');
     if (j < e && s[j] >= '0' && s[j] <= '9') return NULL;
     /* 1.2. / 1.2 decimal labels */
     while (j + 1 < e && s[j] == '.' && s[j + 1] >= '0' && s[j + 1] <= '9') {
