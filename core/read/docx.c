@@ -1642,6 +1642,8 @@ static vb_status finish(reader *rd) {
   size_t total = rd->npl + 1;
   for (size_t i = 0; i < rd->npl; i++) total += rd->pl[i].text_len;
   if (total > VB_MAX_INPUT) return fail(rd, VB_ETOOBIG, 0, "");
+  /* millions of empty paragraphs compress to almost nothing */
+  if (rd->npl > VB_MAX_LINES) return fail(rd, VB_ETOOBIG, VB_TOOBIG_LINES, "");
   if (vb_buf_reserve(&d->text, total + 1) ||
       grow((void **)&d->runs, &d->runs_cap, rd->npruns ? rd->npruns : 1, sizeof *d->runs) ||
       grow((void **)&d->line_run, &d->line_run_cap, rd->npl + 1, sizeof *d->line_run))

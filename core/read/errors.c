@@ -139,6 +139,13 @@ const char *vb_strerror(const vb_error *err, vb_lang lang, char *buf, size_t n) 
              err->offset);
     break;
   case VB_ETOOBIG:
+    if (err->reason == VB_TOOBIG_LINES) {
+      snprintf(buf, n,
+               en ? "too many lines: the limit is %zu lines (directives have a few thousand)"
+                  : "quá nhiều dòng: giới hạn là %zu dòng (văn bản hành chính thường chỉ vài nghìn dòng)",
+               VB_MAX_LINES);
+      break;
+    }
     snprintf(buf, n,
              en ? "too large: the limits are %zu MiB of text and %zu MiB for a .docx file (directives are "
                   "well under 1 MiB)"

@@ -15,6 +15,7 @@ static vb_status fail(vb_error *err, vb_status code, size_t offset) {
     err->offset = offset;
     err->sys_errno = 0;
     err->detail[0] = '\0';
+    err->reason = 0;
   }
   return code;
 }
@@ -51,8 +52,11 @@ vb_status vb_read_file(const char *path, vb_buf *out, vb_error *err) {
     if (err) err->reason = VB_FMTERR_SPECIAL;
     return VB_EFORMAT;
   }
-  /* refuse before reading; the loop below still stops a file that grows */
-  if ((unsigned long long)st.st_size > VB_MAX_PACKAGE) {
+  /* refuse before reading; the loop below still stops a file that grows.
+   * Only a .docx may exceed the text limit (vb_parse refuses any other
+   * file past it), so a 50 MB text file is not read in full first. */
+  size_t cap = vb_format_from_path(path) == VB_FORMAT_DOCX ? VB_MAX_PACKAGE : VB_MAX_INPUT;
+  if ((unsigned long long)st.st_size > cap) {
     close(fd);
     return fail(err, VB_ETOOBIG, 0);
   }
@@ -66,7 +70,7 @@ vb_status vb_read_file(const char *path, vb_buf *out, vb_error *err) {
   for (;;) {
     size_t n = fread(chunk, 1, sizeof chunk, f);
     if (n > 0) {
-      if (out->len + n > VB_MAX_PACKAGE) {
+      if (out->len + n > cap) {
         fclose(f);
         return fail(err, VB_ETOOBIG, out->len);
       }
@@ -195,5 +199,22 @@ vb_status vb_decode(const char *bytes, size_t len, vb_buf *out, vb_error *err) {
       st = fail(err, VB_ENOMEM, 0);
   }
   if (st == VB_OK && vb_buf_cstr(out)) st = fail(err, VB_ENOMEM, 0);
+  if (st == VB_OK) st = vb_check_lines(out->data, out->len, err);
   return st;
+}
+
+vb_status vb_check_lines(const char *s, size_t len, vb_error *err) {
+  /* line ends as the normaliser counts them: LF, CRLF, lone CR */
+  size_t lines = 1;
+  const char *end = s + len;
+  for (const char *q = s; q < end; q++) {
+    if (*q == '\n' || (*q == '\r' && (q + 1 == end || q[1] != '\n'))) {
+      if (++lines > VB_MAX_LINES) {
+        fail(err, VB_ETOOBIG, (size_t)(q - s));
+        if (err) err->reason = VB_TOOBIG_LINES;
+        return VB_ETOOBIG;
+      }
+    }
+  }
+  return VB_OK;
 }
