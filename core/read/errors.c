@@ -62,8 +62,13 @@ static void format_error(const vb_error *err, int en, char *buf, size_t n) {
                 : "không phải tệp thông thường (FIFO, thiết bị hoặc socket): chỉ đọc tệp");
     break;
   default:
-    snprintf(buf, n, en ? "cannot read this file format%s%s" : "không đọc được định dạng tệp này%s%s",
-             d[0] ? ": " : "", d);
+    /* detail names the format recognised from its first bytes (reader.c) */
+    if (d[0])
+      snprintf(buf, n, en ? "not a text document but a %s file: save the document as .txt (UTF-8) or .docx"
+                          : "không phải văn bản chữ mà là tệp %s: hãy lưu văn bản dạng .txt (UTF-8) hoặc .docx",
+               d);
+    else
+      snprintf(buf, n, "%s", en ? "cannot read this file format" : "không đọc được định dạng tệp này");
   }
 }
 

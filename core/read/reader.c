@@ -184,10 +184,41 @@ static vb_status decode_utf16(const unsigned char *s, size_t len, int big,
   return VB_OK;
 }
 
+/* Common binary formats by their first bytes: a PDF or image saved as .txt
+ * is named, not blamed on a legacy Vietnamese encoding. */
+static const char *magic(const unsigned char *s, size_t len) {
+  static const struct {
+    const char *sig;
+    size_t n;
+    const char *name;
+  } m[] = {{"%PDF-", 5, "PDF"},
+           {"PK\x03\x04", 4, "ZIP (.docx, .xlsx, .odt...)"},
+           {"\x89PNG", 4, "PNG"},
+           {"\xFF\xD8\xFF", 3, "JPEG"},
+           {"GIF8", 4, "GIF"},
+           {"\x7F" "ELF", 4, "ELF"},
+           {"{\\rtf", 5, "RTF"}};
+  for (size_t i = 0; i < sizeof m / sizeof m[0]; i++)
+    if (len >= m[i].n && !memcmp(s, m[i].sig, m[i].n)) return m[i].name;
+  return NULL;
+}
+
 vb_status vb_decode(const char *bytes, size_t len, vb_buf *out, vb_error *err) {
   const unsigned char *s = (const unsigned char *)bytes;
   out->len = 0;
   vb_status st;
+  const char *kind = magic(s, len);
+  if (kind) {
+    fail(err, VB_EFORMAT, 0);
+    if (err) snprintf(err->detail, sizeof err->detail, "%s", kind);
+    return VB_EFORMAT;
+  }
+  /* a NUL anywhere means binary (grep and git decide so too), whatever
+   * invalid UTF-8 comes first: random bytes would otherwise be reported as
+   * text in a legacy encoding. UTF-16 has its BOM checked first. */
+  const unsigned char *nul = memchr(s, 0, len);
+  int utf16 = len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF));
+  if (nul && !utf16) return fail(err, VB_EBINARY, (size_t)(nul - s));
   if (len >= 2 && s[0] == 0xFF && s[1] == 0xFE) {
     st = decode_utf16(s + 2, len - 2, 0, out, err);
   } else if (len >= 2 && s[0] == 0xFE && s[1] == 0xFF) {
