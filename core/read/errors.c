@@ -134,7 +134,10 @@ const char *vb_strerror(const vb_error *err, vb_lang lang, char *buf, size_t n) 
              err->offset);
     break;
   case VB_EUTF16:
-    snprintf(buf, n, en ? "invalid UTF-16 at byte %zu" : "UTF-16 không hợp lệ tại byte %zu",
+    snprintf(buf, n,
+             en ? "invalid UTF-16 at byte %zu (a lone surrogate or an odd number of bytes): save it as UTF-8"
+                : "UTF-16 không hợp lệ tại byte %zu (nửa cặp thay thế đứng lẻ hoặc số byte lẻ): hãy lưu lại "
+                  "dạng UTF-8",
              err->offset);
     break;
   case VB_EBINARY:
