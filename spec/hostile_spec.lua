@@ -130,6 +130,32 @@ describe("hostile input", function()
       assert.truthy(doc.items[1].text:find("Đoạn thứ 5000 của mục một.", 1, true))
     end)
 
+    it("reads a header line repeating 'Số: 12/QĐ-UBND' 100 000 times", function()
+      -- each number handed the rest of the line back to the header parser,
+      -- one recursion level per repetition: a stack overflow (SIGSEGV)
+      local p = write(dir .. "/numbers.txt", string.rep("Số: 12/QĐ-UBND ", 100000) .. "\n")
+      local _, code = run("check " .. p)
+      assert.equal(1, code)
+      local _, code2 = run("check " .. write(dir .. "/national.txt",
+        string.rep("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM ", 50000) .. "\n"))
+      assert.equal(1, code2)
+    end)
+
+    it("reads one line of 20 000 citations", function()
+      -- columns were counted from the line start for every span: quadratic
+      local t = {}
+      for i = 1, 20000 do t[i] = "Căn cứ Nghị định số " .. i .. "/2020/NĐ-CP ngày 05/3/2020 của Chính phủ; " end
+      local line = table.concat(t)
+      local doc = assert(vb.parse_file(write(dir .. "/refs.txt", "CHỈ THỊ\n" .. line .. "\n")))
+      assert.truthy(#doc.references >= 2)
+      -- the block-counted columns are code points, as before
+      for _, r in ipairs({ doc.references[1], doc.references[#doc.references] }) do
+        local at = assert(line:find(r.number, 1, true))
+        assert.equal(2, r.line)
+        assert.equal(utf8.len(line:sub(1, at - 1)) + 1, r.column)
+      end
+    end)
+
     pending("a single item of 8 000 task lines: task extraction is quadratic (tasks.lua scans every deadline "
       .. "of the unit for each task: 2 000 lines 0.85 s, 8 000 lines 12.6 s); owned by the tasks engineer")
   end)
