@@ -234,6 +234,22 @@ describe("hostile input", function()
     end)
   end)
 
+  describe(".docx", function()
+    it("clamps absurd page sizes and margins (labs(LONG_MIN) was undefined)", function()
+      -- also in spec/fuzz/regress/docx/, replayed under UBSan by scripts/test
+      local p = dir .. "/absurd.docx"
+      sh("cp spec/fuzz/regress/docx/absurd-page-size.docx " .. p)
+      local doc = assert(vb.parse_file(p))
+      assert.equal(176388.9, doc.page.width) -- 10^7 twips, the clamp
+      assert.equal(176388.9, doc.page.height)
+      assert.equal(176388.9, doc.page.margins.top)
+      assert.equal(0, doc.page.margins.left) -- "12x" is no number
+      local out, code = run("check " .. p)
+      assert.equal(1, code)
+      assert.truthy(out:find("Khổ giấy 176388,9 x 176388,9 mm", 1, true), out)
+    end)
+  end)
+
   describe("line ends", function()
     it("counts LF, CRLF and lone CR alike: the same findings on the same lines", function()
       local src = assert(io.open("examples/thong-bao-huyen-uy-loi.txt", "rb")):read("a")
