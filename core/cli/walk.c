@@ -2,9 +2,16 @@
  *
  * Directories are walked recursively in sorted order (stable output);
  * hidden entries are skipped, symlinked directories are not followed (no
- * loops). A path that does not exist is kept: the caller reports it as
- * unreadable rather than dropping it silently. */
+ * loops: a symlink can only lead back to an ancestor, and a real directory
+ * tree has none). Nothing else is dropped silently: a path that does not
+ * exist, a directory that cannot be listed, an entry that vanished or
+ * cannot be named (ENAMETOOLONG: nested deeper than PATH_MAX allows) is
+ * kept, and the caller's reader reports it as unreadable with the reason
+ * (core/read/errors.c). There is no depth limit of our own: opendir and
+ * lstat fail past PATH_MAX (4096 bytes), which bounds the recursion to
+ * about 2 048 levels of small frames, and that failure is reported. */
 #include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,19 +55,23 @@ static int wanted(const char *name) {
 
 static int cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
-static void walk_dir(list *out, const char *dir, int depth) {
-  if (depth > 64) return;
+static void walk_dir(list *out, const char *dir) {
   DIR *d = opendir(dir);
   if (!d) {
-    push(out, dir); /* reported as unreadable by the caller */
+    push(out, dir); /* reported as unreadable by the caller, with errno's reason */
     return;
   }
   list names = {0};
   struct dirent *de;
-  while ((de = readdir(d))) {
+  for (;;) {
+    errno = 0;
+    if (!(de = readdir(d))) break;
     if (de->d_name[0] == '.') continue;
     push(&names, de->d_name);
   }
+  /* a listing cut short by an I/O error: report the folder rather than
+   * check part of it as if it were all */
+  if (errno) push(out, dir);
   closedir(d);
   if (names.oom) out->oom = 1;
   if (names.n) qsort(names.v, names.n, sizeof *names.v, cmp); /* qsort(NULL, 0) is undefined */
@@ -74,8 +85,14 @@ static void walk_dir(list *out, const char *dir, int depth) {
     snprintf(full, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names.v[i]);
     struct stat st;
     if (lstat(full, &st) == 0) {
-      if (S_ISDIR(st.st_mode)) walk_dir(out, full, depth + 1);
-      else if (wanted(names.v[i]) && (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode))) push(out, full);
+      if (S_ISDIR(st.st_mode)) walk_dir(out, full);
+      /* a FIFO or device named like a document is kept too: the reader
+       * refuses it by name instead of it vanishing from the report */
+      else if (wanted(names.v[i])) push(out, full);
+    } else if (wanted(names.v[i]) || errno == ENAMETOOLONG) {
+      /* removed since readdir (ENOENT), or too deep to name: the reader
+       * says which. A non-document that vanished is no loss. */
+      push(out, full);
     }
     free(full);
   }
@@ -87,7 +104,7 @@ char **vb_walk(char **paths, size_t npaths, size_t *n) {
   list out = {0};
   for (size_t i = 0; i < npaths; i++) {
     struct stat st;
-    if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) walk_dir(&out, paths[i], 0);
+    if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) walk_dir(&out, paths[i]);
     else push(&out, paths[i]);
   }
   if (out.oom) {

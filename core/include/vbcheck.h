@@ -18,6 +18,14 @@
  * 1 MiB; the limit bounds memory and time per document. */
 #define VB_MAX_INPUT ((size_t)16 * 1024 * 1024)
 
+/* Most lines accepted (text lines, or a .docx's paragraphs). Each line
+ * costs ~200 bytes of line facts before any rule runs, so 16 MiB of bare
+ * newlines would take 3 GB and 15 s; a directive has a few thousand
+ * lines and 16 MiB of ordinary text under 400 000. Refused as VB_ETOOBIG
+ * with reason VB_TOOBIG_LINES. */
+#define VB_MAX_LINES ((size_t)1 << 20)
+#define VB_TOOBIG_LINES 1
+
 /* Largest .docx file, and the most its parts may unpack to in all. */
 #define VB_MAX_PACKAGE ((size_t)64 * 1024 * 1024)
 
@@ -54,7 +62,7 @@ typedef struct vb_error {
   size_t offset;   /* byte offset in the input for encoding errors */
   int sys_errno;   /* errno for VB_EIO */
   char detail[96]; /* optional short detail, may be empty */
-  int reason;      /* vb_format_error, with VB_EFORMAT */
+  int reason;      /* vb_format_error, with VB_EFORMAT; VB_TOOBIG_LINES or 0 with VB_ETOOBIG */
 } vb_error;
 
 /* Language of user messages. */

@@ -89,6 +89,12 @@ static int ends_list_mark(const vb_parser *p, size_t off) {
   return strchr(".:;,!?", c) != NULL;
 }
 
+/* Give item it the text accumulated in grow (see the continuation
+ * paragraphs in the item loop). */
+static void flush_text(vb_parser *p, vb_item *it, const vb_buf *grow) {
+  if (it && grow->len) it->text = vb_strdup(p, grow->data, grow->len);
+}
+
 static vb_item *new_item(vb_parser *p, const para *pa, int level) {
   vb_item *it = vb_new(p, sizeof *it);
   if (!it) return NULL;
@@ -234,6 +240,9 @@ void vb_parse_body(vb_parser *p) {
   size_t depth = 0;
   vb_item **top = NULL;
   size_t ntop = 0, topcap = 0;
+  vb_item *growing = NULL; /* the item whose text is being extended in grow */
+  vb_buf grow;
+  vb_buf_init(&grow);
   for (size_t i = 0; i < np; i++) {
     para *pa = &paras[i];
     vb_paragraph *mp = &d->paragraphs[i];
@@ -268,13 +277,19 @@ void vb_parse_body(vb_parser *p) {
       }
       mp->item = it;
     } else if (depth && i < last_labeled) {
-      /* a further paragraph of the open item */
+      /* a further paragraph of the open item. Its text grows in `grow`
+       * and is copied into the arena once, when another item starts
+       * growing or at the end: copying the whole text again for every
+       * paragraph was quadratic, and 5 000 short paragraphs under one
+       * item (a 200 KB file) ran the arena out of memory. */
       vb_item *it = stack[depth - 1];
-      p->tmp.len = 0;
-      vb_buf_adds(&p->tmp, it->text);
-      vb_buf_addc(&p->tmp, '\n');
-      vb_buf_adds(&p->tmp, mp->text);
-      it->text = vb_strdup(p, p->tmp.data, p->tmp.len);
+      if (it != growing) {
+        flush_text(p, growing, &grow);
+        growing = it;
+        grow.len = 0;
+        if (vb_buf_adds(&grow, it->text)) p->failed = 1;
+      }
+      if (vb_buf_addc(&grow, '\n') || vb_buf_adds(&grow, mp->text)) p->failed = 1;
       for (size_t k = 0; k < depth; k++) {
         stack[k]->at.end_line = mp->at.end_line;
         stack[k]->at.end_column = mp->at.end_column;
@@ -292,6 +307,8 @@ void vb_parse_body(vb_parser *p) {
       }
     }
   }
+  flush_text(p, growing, &grow);
+  vb_buf_free(&grow);
   d->items = top;
   d->nitems = ntop;
   /* remember paragraph offsets for the reference scanner */

@@ -24,6 +24,7 @@ typedef struct hstate {
   size_t naddr;
   size_t motto_b, motto_e;
   int have_motto;
+  int depth;          /* header_cell nesting (see header_cell) */
 } hstate;
 
 static int fold_is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -552,7 +553,24 @@ static void finish_issuer(vb_parser *p, hstate *st) {
 
 /* ---- cells and lines ----------------------------------------------------- */
 
+/* Cells of a flattened header recurse: parse_national and parse_number
+ * hand the text before and after what they found back to header_cell. A
+ * real line holds at most 7 elements (issuer, Quốc hiệu, Tiêu ngữ, number,
+ * date, type, subject); a hostile one repeating "Số: 1/QĐ-X " 600 000
+ * times recursed that deep, rescanning the rest at each level: 286 s, then
+ * a stack overflow (SIGSEGV). Past VB_HEADER_DEPTH the rest is left
+ * unparsed, which bounds both the stack and the time. */
+#define VB_HEADER_DEPTH 16
+static int header_cell_at(vb_parser *p, hstate *st, size_t li, size_t b, size_t e);
 static int header_cell(vb_parser *p, hstate *st, size_t li, size_t b, size_t e) {
+  if (st->depth >= VB_HEADER_DEPTH) return 0;
+  st->depth++;
+  int r = header_cell_at(p, st, li, b, e);
+  st->depth--;
+  return r;
+}
+
+static int header_cell_at(vb_parser *p, hstate *st, size_t li, size_t b, size_t e) {
   vb_cell c = vb_seg_cell(p, b, e);
   if (c.e <= c.b) return 1;
   const char *f = p->text.fold.data + c.fb;

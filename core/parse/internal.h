@@ -41,6 +41,10 @@ struct vb_parser {
   vb_buf tmp2;
   vb_lineinfo *info;
   size_t info_cap;
+  /* continuation bytes of text.nfc before each 4 KiB block, so a column
+   * costs at most one block's scan (segment/lines.c); in the arena, NULL
+   * when it could not be allocated */
+  const uint32_t *col_blocks;
   vb_doc doc;
   vb_buf ptext;      /* body paragraphs' text, NUL-separated */
   uint32_t *pmap;    /* ptext byte -> NFC byte offset */

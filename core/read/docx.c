@@ -384,6 +384,15 @@ static long num_attr(const XML_Char **atts, const char *loc, long dflt) {
   return n;
 }
 
+/* A page dimension or margin in twips, clamped to +-10^7 (176 m): an
+ * absurd value ("99999999999999999999" gives LONG_MAX from strtol) would
+ * overflow the millimetre conversion and labs(LONG_MIN) is undefined.
+ * Word's largest page is 31 680 twips; format/page reports the rest. */
+static long twips_attr(const XML_Char **atts, const char *loc) {
+  long n = num_attr(atts, loc, 0);
+  return n > 10000000L ? 10000000L : n < -10000000L ? -10000000L : n;
+}
+
 static int parent_tag(const reader *rd) {
   /* the element just started is tags[depth - 1]; its parent is tags[depth - 2] */
   return rd->depth >= 2 && rd->depth - 2 < MAX_DEPTH ? rd->tags[rd->depth - 2] : T_OTHER;
@@ -958,16 +967,16 @@ static void XMLCALL doc_start(void *ud, const XML_Char *name, const XML_Char **a
   if (rd->in_sect && parent == T_SECTPR) {
     if (tag == T_PGSZ) {
       rd->sec.has_size = 1;
-      rd->sec.width = num_attr(atts, "w", 0);
-      rd->sec.height = num_attr(atts, "h", 0);
+      rd->sec.width = labs(twips_attr(atts, "w"));
+      rd->sec.height = labs(twips_attr(atts, "h"));
       const char *o = attr(atts, "orient");
       rd->sec.landscape = o && !strcmp(o, "landscape");
     } else if (tag == T_PGMAR) {
       rd->sec.has_margins = 1;
-      rd->sec.top = labs(num_attr(atts, "top", 0));
-      rd->sec.bottom = labs(num_attr(atts, "bottom", 0));
-      rd->sec.left = labs(num_attr(atts, "left", 0));
-      rd->sec.right = labs(num_attr(atts, "right", 0));
+      rd->sec.top = labs(twips_attr(atts, "top"));
+      rd->sec.bottom = labs(twips_attr(atts, "bottom"));
+      rd->sec.left = labs(twips_attr(atts, "left"));
+      rd->sec.right = labs(twips_attr(atts, "right"));
     }
     return;
   }
@@ -1642,6 +1651,8 @@ static vb_status finish(reader *rd) {
   size_t total = rd->npl + 1;
   for (size_t i = 0; i < rd->npl; i++) total += rd->pl[i].text_len;
   if (total > VB_MAX_INPUT) return fail(rd, VB_ETOOBIG, 0, "");
+  /* millions of empty paragraphs compress to almost nothing */
+  if (rd->npl > VB_MAX_LINES) return fail(rd, VB_ETOOBIG, VB_TOOBIG_LINES, "");
   if (vb_buf_reserve(&d->text, total + 1) ||
       grow((void **)&d->runs, &d->runs_cap, rd->npruns ? rd->npruns : 1, sizeof *d->runs) ||
       grow((void **)&d->line_run, &d->line_run_cap, rd->npl + 1, sizeof *d->line_run))

@@ -1,4 +1,6 @@
 /* errors.c: user-facing messages for read errors, Vietnamese and English. */
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -60,8 +62,45 @@ static void format_error(const vb_error *err, int en, char *buf, size_t n) {
                 : "không phải tệp thông thường (FIFO, thiết bị hoặc socket): chỉ đọc tệp");
     break;
   default:
-    snprintf(buf, n, en ? "cannot read this file format%s%s" : "không đọc được định dạng tệp này%s%s",
-             d[0] ? ": " : "", d);
+    /* detail names the format recognised from its first bytes (reader.c) */
+    if (d[0])
+      snprintf(buf, n, en ? "not a text document but a %s file: save the document as .txt (UTF-8) or .docx"
+                          : "không phải văn bản chữ mà là tệp %s: hãy lưu văn bản dạng .txt (UTF-8) hoặc .docx",
+               d);
+    else
+      snprintf(buf, n, "%s", en ? "cannot read this file format" : "không đọc được định dạng tệp này");
+  }
+}
+
+/* VB_EIO: the errors a walk over untrusted folders meets get a sentence in
+ * the user's language (strerror is English whatever --lang says); the rest
+ * keep strerror's text. */
+static void io_error(int e, int en, char *buf, size_t n) {
+  switch (e) {
+  case ENAMETOOLONG:
+    snprintf(buf, n, en ? "path too long (over %d bytes): folders nested too deep to open; nothing "
+                          "under it was checked, move the files to a shallower folder"
+                        : "đường dẫn quá dài (quá %d byte): thư mục lồng quá sâu, không mở được; không tệp "
+                          "nào bên trong được kiểm tra, hãy chuyển tệp lên thư mục nông hơn",
+             PATH_MAX);
+    break;
+  case ELOOP:
+    snprintf(buf, n, "%s",
+             en ? "symbolic link loop (the link leads back to itself): nothing was read"
+                : "vòng lặp liên kết tượng trưng (liên kết dẫn về chính nó): không đọc được gì");
+    break;
+  case ENOTDIR:
+    snprintf(buf, n, "%s",
+             en ? "a part of the path is not a folder" : "một phần của đường dẫn không phải thư mục");
+    break;
+  case EMFILE:
+  case ENFILE:
+    snprintf(buf, n, "%s",
+             en ? "too many open files (system limit): try again with fewer jobs (-j)"
+                : "quá nhiều tệp đang mở (giới hạn hệ thống): hãy chạy lại với ít luồng hơn (-j)");
+    break;
+  default:
+    snprintf(buf, n, en ? "read error: %s" : "lỗi đọc tệp: %s", strerror(e));
   }
 }
 
@@ -84,7 +123,7 @@ const char *vb_strerror(const vb_error *err, vb_lang lang, char *buf, size_t n) 
     snprintf(buf, n, "%s", en ? "permission denied" : "không có quyền đọc tệp");
     break;
   case VB_EIO:
-    snprintf(buf, n, en ? "read error: %s" : "lỗi đọc tệp: %s", strerror(err->sys_errno));
+    io_error(err->sys_errno, en, buf, n);
     break;
   case VB_EUTF8:
     snprintf(buf, n,
@@ -95,7 +134,10 @@ const char *vb_strerror(const vb_error *err, vb_lang lang, char *buf, size_t n) 
              err->offset);
     break;
   case VB_EUTF16:
-    snprintf(buf, n, en ? "invalid UTF-16 at byte %zu" : "UTF-16 không hợp lệ tại byte %zu",
+    snprintf(buf, n,
+             en ? "invalid UTF-16 at byte %zu (a lone surrogate or an odd number of bytes): save it as UTF-8"
+                : "UTF-16 không hợp lệ tại byte %zu (nửa cặp thay thế đứng lẻ hoặc số byte lẻ): hãy lưu lại "
+                  "dạng UTF-8",
              err->offset);
     break;
   case VB_EBINARY:
@@ -105,6 +147,13 @@ const char *vb_strerror(const vb_error *err, vb_lang lang, char *buf, size_t n) 
              err->offset);
     break;
   case VB_ETOOBIG:
+    if (err->reason == VB_TOOBIG_LINES) {
+      snprintf(buf, n,
+               en ? "too many lines: the limit is %zu lines (directives have a few thousand)"
+                  : "quá nhiều dòng: giới hạn là %zu dòng (văn bản hành chính thường chỉ vài nghìn dòng)",
+               VB_MAX_LINES);
+      break;
+    }
     snprintf(buf, n,
              en ? "too large: the limits are %zu MiB of text and %zu MiB for a .docx file (directives are "
                   "well under 1 MiB)"

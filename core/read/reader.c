@@ -15,6 +15,7 @@ static vb_status fail(vb_error *err, vb_status code, size_t offset) {
     err->offset = offset;
     err->sys_errno = 0;
     err->detail[0] = '\0';
+    err->reason = 0;
   }
   return code;
 }
@@ -51,8 +52,11 @@ vb_status vb_read_file(const char *path, vb_buf *out, vb_error *err) {
     if (err) err->reason = VB_FMTERR_SPECIAL;
     return VB_EFORMAT;
   }
-  /* refuse before reading; the loop below still stops a file that grows */
-  if ((unsigned long long)st.st_size > VB_MAX_PACKAGE) {
+  /* refuse before reading; the loop below still stops a file that grows.
+   * Only a .docx may exceed the text limit (vb_parse refuses any other
+   * file past it), so a 50 MB text file is not read in full first. */
+  size_t cap = vb_format_from_path(path) == VB_FORMAT_DOCX ? VB_MAX_PACKAGE : VB_MAX_INPUT;
+  if ((unsigned long long)st.st_size > cap) {
     close(fd);
     return fail(err, VB_ETOOBIG, 0);
   }
@@ -66,7 +70,7 @@ vb_status vb_read_file(const char *path, vb_buf *out, vb_error *err) {
   for (;;) {
     size_t n = fread(chunk, 1, sizeof chunk, f);
     if (n > 0) {
-      if (out->len + n > VB_MAX_PACKAGE) {
+      if (out->len + n > cap) {
         fclose(f);
         return fail(err, VB_ETOOBIG, out->len);
       }
@@ -180,10 +184,41 @@ static vb_status decode_utf16(const unsigned char *s, size_t len, int big,
   return VB_OK;
 }
 
+/* Common binary formats by their first bytes: a PDF or image saved as .txt
+ * is named, not blamed on a legacy Vietnamese encoding. */
+static const char *magic(const unsigned char *s, size_t len) {
+  static const struct {
+    const char *sig;
+    size_t n;
+    const char *name;
+  } m[] = {{"%PDF-", 5, "PDF"},
+           {"PK\x03\x04", 4, "ZIP (.docx, .xlsx, .odt...)"},
+           {"\x89PNG", 4, "PNG"},
+           {"\xFF\xD8\xFF", 3, "JPEG"},
+           {"GIF8", 4, "GIF"},
+           {"\x7F" "ELF", 4, "ELF"},
+           {"{\\rtf", 5, "RTF"}};
+  for (size_t i = 0; i < sizeof m / sizeof m[0]; i++)
+    if (len >= m[i].n && !memcmp(s, m[i].sig, m[i].n)) return m[i].name;
+  return NULL;
+}
+
 vb_status vb_decode(const char *bytes, size_t len, vb_buf *out, vb_error *err) {
   const unsigned char *s = (const unsigned char *)bytes;
   out->len = 0;
   vb_status st;
+  const char *kind = magic(s, len);
+  if (kind) {
+    fail(err, VB_EFORMAT, 0);
+    if (err) snprintf(err->detail, sizeof err->detail, "%s", kind);
+    return VB_EFORMAT;
+  }
+  /* a NUL anywhere means binary (grep and git decide so too), whatever
+   * invalid UTF-8 comes first: random bytes would otherwise be reported as
+   * text in a legacy encoding. UTF-16 has its BOM checked first. */
+  const unsigned char *nul = memchr(s, 0, len);
+  int utf16 = len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF));
+  if (nul && !utf16) return fail(err, VB_EBINARY, (size_t)(nul - s));
   if (len >= 2 && s[0] == 0xFF && s[1] == 0xFE) {
     st = decode_utf16(s + 2, len - 2, 0, out, err);
   } else if (len >= 2 && s[0] == 0xFE && s[1] == 0xFF) {
@@ -195,5 +230,22 @@ vb_status vb_decode(const char *bytes, size_t len, vb_buf *out, vb_error *err) {
       st = fail(err, VB_ENOMEM, 0);
   }
   if (st == VB_OK && vb_buf_cstr(out)) st = fail(err, VB_ENOMEM, 0);
+  if (st == VB_OK) st = vb_check_lines(out->data, out->len, err);
   return st;
+}
+
+vb_status vb_check_lines(const char *s, size_t len, vb_error *err) {
+  /* line ends as the normaliser counts them: LF, CRLF, lone CR */
+  size_t lines = 1;
+  const char *end = s + len;
+  for (const char *q = s; q < end; q++) {
+    if (*q == '\n' || (*q == '\r' && (q + 1 == end || q[1] != '\n'))) {
+      if (++lines > VB_MAX_LINES) {
+        fail(err, VB_ETOOBIG, (size_t)(q - s));
+        if (err) err->reason = VB_TOOBIG_LINES;
+        return VB_ETOOBIG;
+      }
+    }
+  }
+  return VB_OK;
 }

@@ -19,4 +19,8 @@ vb_status vb_read_file(const char *path, vb_buf *out, vb_error *err);
  * UTF-8 BOM, converts UTF-16 with BOM, validates. */
 vb_status vb_decode(const char *bytes, size_t len, vb_buf *out, vb_error *err);
 
+/* VB_ETOOBIG (reason VB_TOOBIG_LINES) when s has more than VB_MAX_LINES
+ * lines, else VB_OK. */
+vb_status vb_check_lines(const char *s, size_t len, vb_error *err);
+
 #endif
