@@ -22,6 +22,8 @@ static const char help_vi[] =
     "Tùy chọn:\n"
     "  --format ĐỊNH_DẠNG      text (mặc định), json, sarif, junit, github, html (tasks: cả csv, ics)\n"
     "  --stage draft|issued    dự thảo (mặc định) hoặc văn bản đã ban hành\n"
+    "  --config TỆP            tệp cấu hình (mặc định: .vbcheck.lua gần nhất từ thư mục của tệp\n"
+    "                          trở lên); --no-config bỏ qua mọi tệp cấu hình\n"
     "  --lang vi|en            ngôn ngữ thông báo (mặc định vi)\n"
     "  --rules THƯ_MỤC         thêm thư mục quy tắc (lặp lại được)\n"
     "  --enable QUY_TẮC        bật quy tắc; --disable QUY_TẮC tắt quy tắc\n"
@@ -52,6 +54,8 @@ static const char help_en[] =
     "Options:\n"
     "  --format FORMAT         text (default), json, sarif, junit, github, html (tasks: also csv, ics)\n"
     "  --stage draft|issued    draft (default) or issued document\n"
+    "  --config FILE           configuration (default: the nearest .vbcheck.lua from the file's\n"
+    "                          folder upwards); --no-config ignores configuration files\n"
     "  --lang vi|en            message language (default vi)\n"
     "  --rules DIR             extra rule folder (repeatable)\n"
     "  --enable RULE           enable a rule; --disable RULE disables one\n"
@@ -85,7 +89,7 @@ int vb_args_parse(int argc, char **argv, vb_opts *o) {
   memset(o, 0, sizeof *o);
   o->command = "check";
   o->format = "text";
-  o->stage = "draft";
+  o->stage = NULL; /* draft unless a configuration says otherwise */
   o->color = -1;
   o->jobs = 0;
   /* --lang first, so errors come in the chosen language */
@@ -135,6 +139,7 @@ int vb_args_parse(int argc, char **argv, vb_opts *o) {
       NEXT();
       if (strcmp(val, "vi") && strcmp(val, "en"))
         return usage(o, en ? "--lang must be vi or en" : "--lang phải là vi hoặc en", val);
+      o->lang_given = 1;
     } else if (!strcmp(a, "--enable") || !strcmp(a, "--disable") || !strcmp(a, "--rules")) {
       const char *which = a;
       NEXT();
@@ -144,8 +149,7 @@ int vb_args_parse(int argc, char **argv, vb_opts *o) {
       arr[(*cnt)++] = val;
     } else if (!strcmp(a, "--config")) {
       NEXT();
-      /* .vbcheck.lua is not read yet (issue 6): refuse rather than ignore */
-      return usage(o, en ? "configuration files are not supported yet" : "chưa hỗ trợ tệp cấu hình", val);
+      o->config = val;
     } else if (!strcmp(a, "--no-config")) {
       o->no_config = 1;
     } else if (!strcmp(a, "--db")) {
