@@ -107,7 +107,8 @@ describe("a hostile rule", function()
     failed(f, dir, "setmetatable expects a table")
     f, dir = attack("setmetatable({}, { __gc = function() while true do end end })")
     failed(f, dir, "__gc metamethods are not allowed")
-    f = attack("local t = setmetatable({}, { __index = function() return 7 end }) report { message = { vi = tostring(t.x) } }")
+    f = attack("local t = setmetatable({}, { __index = function() return 7 end }) "
+      .. "report { message = { vi = tostring(t.x) } }")
     assert.equal("7", f[1].message)
   end)
 
