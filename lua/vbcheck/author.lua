@@ -110,7 +110,8 @@ function M.new_rule(opts, paths)
   local spec_path = dir .. "/spec/" .. id .. "_spec.lua"
   for _, p in ipairs { rule_path, spec_path } do
     if exists(p) then
-      return (en and "vbcheck: %s exists already: nothing written\n" or "vbcheck: %s đã có: không ghi gì\n"):format(p), 2
+      local msg = en and "vbcheck: %s exists already: nothing written\n" or "vbcheck: %s đã có: không ghi gì\n"
+      return msg:format(p), 2
     end
   end
   local group = id:match("^[^/]+")
@@ -120,7 +121,8 @@ function M.new_rule(opts, paths)
     if ok then ok, err = write(p[2], p[3]) end
     if not ok then return "vbcheck: " .. p[2] .. ": " .. tostring(err) .. "\n", 2 end
   end
-  local msg = en and "wrote %s and %s\nnext: edit the rule, run `vbcheck test %s`, then `vbcheck --rules %s check FILE`\n"
+  local msg = en
+    and "wrote %s and %s\nnext: edit the rule, run `vbcheck test %s`, then `vbcheck --rules %s check FILE`\n"
     or "đã ghi %s và %s\ntiếp theo: sửa quy tắc, chạy `vbcheck test %s`, rồi `vbcheck --rules %s check TỆP`\n"
   return msg:format(rule_path, spec_path, dir, dir), 0
 end
@@ -134,15 +136,22 @@ function M.test(opts, paths)
   -- the rules the specs find: the folder's configuration, else the folder
   local testing = require "vbcheck.testing"
   local p = core.stat(dir .. "/" .. config.NAME) == "file" and dir .. "/" .. config.NAME
-  local cfg, err = p and config.load(p, opts.lang)
-  if p and not cfg then return "vbcheck: " .. err .. "\n", 2 end
-  testing.dirs = cfg and #cfg.rules > 0 and cfg.rules or { dir }
-  local specs = {}
-  for _, d in ipairs { dir .. "/spec" } do
-    if core.stat(d) == "dir" then specs[#specs + 1] = d end
+  local cfg, err
+  if p then
+    cfg, err = config.load(p, opts.lang)
+    if not cfg then return "vbcheck: " .. err .. "\n", 2 end
   end
-  for _, d in ipairs(testing.dirs) do
-    if core.stat(d .. "/spec") == "dir" and d .. "/spec" ~= specs[1] then specs[#specs + 1] = d .. "/spec" end
+  testing.dirs = cfg and #cfg.rules > 0 and cfg.rules or { dir }
+  -- DIR/spec and each rule folder's spec/, each once
+  local specs, seen = {}, {}
+  local candidates = { dir .. "/spec" }
+  for _, d in ipairs(testing.dirs) do candidates[#candidates + 1] = d .. "/spec" end
+  for _, d in ipairs(candidates) do
+    local abs = core.abspath(d)
+    if core.stat(d) == "dir" and not seen[abs] then
+      seen[abs] = true
+      specs[#specs + 1] = d
+    end
   end
   if #specs == 0 then
     return (en and "vbcheck: no spec/ folder in %s\n" or "vbcheck: %s không có thư mục spec/\n"):format(dir), 2
@@ -153,7 +162,8 @@ function M.test(opts, paths)
       or "vbcheck: chưa cài Busted (apt-get install lua-busted)\n", 2
   end
   -- Busted reads its command line from the global `arg`
-  local argv = { [0] = "vbcheck test" }
+  -- (--ignore-lua: a .busted here may name an interpreter; we are it)
+  local argv = { [0] = "vbcheck test", "--ignore-lua" }
   for _, s in ipairs(specs) do argv[#argv + 1] = s end
   _G.arg = argv -- luacheck: ignore 122
   runner { standalone = false }

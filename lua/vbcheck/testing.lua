@@ -69,7 +69,8 @@ end
 --- What rule finds in text: the findings, as the runner gives them.
 function M.findings(rule, text, opts)
   opts = opts or {}
-  local set = { rules = { rule }, by_id = { [rule.id] = rule }, fold = vb.fold, cap = require("vbcheck.core").memory_cap }
+  local set = { rules = { rule }, by_id = { [rule.id] = rule }, fold = vb.fold,
+    cap = require("vbcheck.core").memory_cap }
   local doc = M.document(text, opts)
   local options = opts.options and { [rule.id] = opts.options } or nil
   return (runner.check(set, doc, { stage = opts.stage, lang = opts.lang, today = opts.today or "2025-12-01",
@@ -91,7 +92,9 @@ Expect.__index = Expect
 --- An expectation on rule (a rule table from t.rule, or its id).
 function M.expect(rule)
   if type(rule) == "string" then rule = M.rule(rule) end
-  if type(rule) ~= "table" or type(rule.check) ~= "function" then error("expect takes a rule (t.rule 'group/name')", 2) end
+  if type(rule) ~= "table" or type(rule.check) ~= "function" then
+    error("expect takes a rule (t.rule 'group/name')", 2)
+  end
   return setmetatable({ rule = rule, opts = {} }, Expect)
 end
 

@@ -16,7 +16,8 @@ local SYNTHETIC = {
   { id = "input/unreadable", severity = "error",
     summary = { vi = "Không đọc được tệp", en = "The file could not be read" } },
   { id = "suppression/unused", severity = "info",
-    summary = { vi = "Chỉ thị tắt quy tắc không tắt phát hiện nào", en = "A suppression directive suppresses nothing" } },
+    summary = { vi = "Chỉ thị tắt quy tắc không tắt phát hiện nào",
+      en = "A suppression directive suppresses nothing" } },
 }
 
 local function catalogue(ctx)
