@@ -12,7 +12,8 @@ return {
   basis = "Quy chế làm việc của UBND tỉnh (quy định nội bộ, ví dụ)",
   messages = {
     short = {
-      vi = "Thời hạn \"{deadline}\" chỉ cách ngày ban hành {days} ngày làm việc: nhiệm vụ giao {who} cần ít nhất {min} ngày",
+      vi = "Thời hạn \"{deadline}\" chỉ cách ngày ban hành {days} ngày làm việc: "
+        .. "nhiệm vụ giao {who} cần ít nhất {min} ngày",
       en = "The deadline \"{deadline}\" is only {days} working days after the date: a task for {who} needs {min}",
     },
   },
