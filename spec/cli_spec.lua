@@ -54,16 +54,17 @@ describe("vbcheck parse", function()
     assert.equal(2, code)
   end)
 
-  it("refuses an unknown format and a config file (not built yet) with exit 2", function()
+  it("refuses an unknown format and a missing config file with exit 2", function()
     local out, code = run("check --format pdf examples")
     assert.equal(2, code)
     assert.truthy(out:find("định dạng không hợp lệ", 1, true))
-    out, code = run("check --config x.lua examples")
+    out, code = run("check --config no-such-config.lua examples")
     assert.equal(2, code)
-    assert.truthy(out:find("chưa hỗ trợ tệp cấu hình", 1, true))
+    assert.truthy(out:find("no-such-config.lua: không đọc được tệp cấu hình", 1, true), out)
     local help = run("--help")
-    for _, f in ipairs { "json", "sarif", "junit", "github", "html" } do assert.truthy(help:find(f, 1, true), f) end
-    assert.falsy(help:find("--config", 1, true))
+    for _, f in ipairs { "json", "sarif", "junit", "github", "html", "--config", "--no-config" } do
+      assert.truthy(help:find(f, 1, true), f)
+    end
   end)
 
   it("refuses a FIFO named like a document instead of waiting for a writer", function()

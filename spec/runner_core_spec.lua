@@ -64,10 +64,10 @@ describe("runner", function()
     assert.same({ "g/ok", "rule/error" }, ids)
   end)
 
-  it("gives rules no io, os or require", function()
+  it("gives rules no io, os or load", function()
     local set = assert(runner.load { folder {
       esc = [[return { id = "g/esc", severity = "error", summary = {vi = "x"},
-        check = function(_, report) report{message = {vi = tostring(io) .. tostring(os) .. tostring(require)}} end }]],
+        check = function(_, report) report{message = {vi = tostring(io) .. tostring(os) .. tostring(load)}} end }]],
     } })
     assert.equal("nilnilnil", runner.check(set, {}, {})[1].message)
   end)

@@ -13,6 +13,7 @@
 #include "../parse/parse.h"
 #include "../report/json.h"
 #include "bridge.h"
+#include "limit.h"
 #include "store.h"
 
 #define PARSER_MT "vbcheck.parser"
@@ -212,6 +213,7 @@ int luaopen_vbcheck_core(lua_State *L) {
   if (!u->p) return luaL_error(L, "vbcheck: out of memory");
   luaL_setfuncs(L, fns, 1);
   vb_store_setfuncs(L);
+  vb_limit_setfuncs(L);
   lua_pushliteral(L, VB_VERSION);
   lua_setfield(L, -2, "version");
   lua_pushstring(L, utf8proc_version());

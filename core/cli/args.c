@@ -18,10 +18,14 @@ static const char help_vi[] =
     "  vbcheck explain MÃ_QUY_TẮC               giải thích một quy tắc và căn cứ pháp lý\n"
     "  vbcheck index [--db TỆP] ĐƯỜNG_DẪN...     ghi văn bản, nhiệm vụ, trích dẫn vào sổ SQLite\n"
     "  vbcheck stats [--db TỆP] [--as-of NGÀY] [--format text|json]  thống kê từ sổ đăng ký\n"
+    "  vbcheck new-rule NHÓM/TÊN [--rules THƯ_MỤC]  tạo quy tắc mới và tệp kiểm thử từ mẫu\n"
+    "  vbcheck test [THƯ_MỤC]                   chạy kiểm thử (Busted) của một thư mục quy tắc\n"
     "\n"
     "Tùy chọn:\n"
     "  --format ĐỊNH_DẠNG      text (mặc định), json, sarif, junit, github, html (tasks: cả csv, ics)\n"
     "  --stage draft|issued    dự thảo (mặc định) hoặc văn bản đã ban hành\n"
+    "  --config TỆP            tệp cấu hình (mặc định: .vbcheck.lua gần nhất từ thư mục của tệp\n"
+    "                          trở lên); --no-config bỏ qua mọi tệp cấu hình\n"
     "  --lang vi|en            ngôn ngữ thông báo (mặc định vi)\n"
     "  --rules THƯ_MỤC         thêm thư mục quy tắc (lặp lại được)\n"
     "  --enable QUY_TẮC        bật quy tắc; --disable QUY_TẮC tắt quy tắc\n"
@@ -48,10 +52,14 @@ static const char help_en[] =
     "  vbcheck explain RULE-ID                  a rule's documentation and legal basis\n"
     "  vbcheck index [--db FILE] PATH...        record documents, tasks, references in SQLite\n"
     "  vbcheck stats [--db FILE] [--as-of DATE] [--format text|json]  figures from the register\n"
+    "  vbcheck new-rule GROUP/NAME [--rules DIR]  write a new rule and its spec from a template\n"
+    "  vbcheck test [DIR]                       run a rule folder's specs (Busted)\n"
     "\n"
     "Options:\n"
     "  --format FORMAT         text (default), json, sarif, junit, github, html (tasks: also csv, ics)\n"
     "  --stage draft|issued    draft (default) or issued document\n"
+    "  --config FILE           configuration (default: the nearest .vbcheck.lua from the file's\n"
+    "                          folder upwards); --no-config ignores configuration files\n"
     "  --lang vi|en            message language (default vi)\n"
     "  --rules DIR             extra rule folder (repeatable)\n"
     "  --enable RULE           enable a rule; --disable RULE disables one\n"
@@ -85,7 +93,7 @@ int vb_args_parse(int argc, char **argv, vb_opts *o) {
   memset(o, 0, sizeof *o);
   o->command = "check";
   o->format = "text";
-  o->stage = "draft";
+  o->stage = NULL; /* draft unless a configuration says otherwise */
   o->color = -1;
   o->jobs = 0;
   /* --lang first, so errors come in the chosen language */
@@ -135,6 +143,7 @@ int vb_args_parse(int argc, char **argv, vb_opts *o) {
       NEXT();
       if (strcmp(val, "vi") && strcmp(val, "en"))
         return usage(o, en ? "--lang must be vi or en" : "--lang phải là vi hoặc en", val);
+      o->lang_given = 1;
     } else if (!strcmp(a, "--enable") || !strcmp(a, "--disable") || !strcmp(a, "--rules")) {
       const char *which = a;
       NEXT();
@@ -144,8 +153,7 @@ int vb_args_parse(int argc, char **argv, vb_opts *o) {
       arr[(*cnt)++] = val;
     } else if (!strcmp(a, "--config")) {
       NEXT();
-      /* .vbcheck.lua is not read yet (issue 6): refuse rather than ignore */
-      return usage(o, en ? "configuration files are not supported yet" : "chưa hỗ trợ tệp cấu hình", val);
+      o->config = val;
     } else if (!strcmp(a, "--no-config")) {
       o->no_config = 1;
     } else if (!strcmp(a, "--db")) {

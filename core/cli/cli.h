@@ -12,8 +12,9 @@ typedef struct vb_opts {
   const char *command;   /* check, parse, rules, explain, tasks, index, stats, new-rule, test;
                             internal: cache (the register pass of check --cache) */
   const char *format;    /* text, json, ... */
-  const char *stage;     /* draft | issued */
+  const char *stage;     /* draft | issued; NULL: not given */
   vb_lang lang;
+  int lang_given;        /* --lang on the command line (beats a configuration's) */
   const char *enable[VB_MAX_LIST];
   size_t nenable;
   const char *disable[VB_MAX_LIST];

@@ -96,6 +96,7 @@ void vb_lua_push_opts(lua_State *L, const vb_opts *o, const char *today, int col
   set_str(L, "config", o->config);
   set_str(L, "db", o->db);
   set_bool(L, "no_config", o->no_config);
+  set_bool(L, "lang_given", o->lang_given);
   set_bool(L, "cache", o->cache);
   set_bool(L, "overdue", o->overdue);
   set_bool(L, "quiet", o->quiet);

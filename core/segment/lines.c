@@ -304,6 +304,35 @@ static int only_markup(const char *f, size_t n) {
   return 1;
 }
 
+/* Markdown: is folded line f (n bytes) only an HTML comment, or part of
+ * one? A comment is invisible once the draft is rendered (vbcheck's own
+ * suppression directives are comments), so the parser sees a blank line.
+ * *open carries a comment left unclosed to the next lines. */
+static int comment_only(const char *f, size_t n, int *open) {
+  size_t i = 0;
+  while (i < n && f[i] == ' ') i++;
+  int any = 0;
+  while (i < n) {
+    if (!*open) {
+      if (n - i < 4 || memcmp(f + i, "<!--", 4)) return 0;
+      *open = 1;
+      i += 4;
+    }
+    const char *close = NULL;
+    for (size_t k = i; k + 3 <= n; k++)
+      if (!memcmp(f + k, "-->", 3)) {
+        close = f + k;
+        break;
+      }
+    if (!close) return 1;
+    *open = 0;
+    any = 1;
+    i = (size_t)(close - f) + 3;
+    while (i < n && f[i] == ' ') i++;
+  }
+  return any || *open;
+}
+
 /* Does NFC [b, e) end with a word that waits for a value a draft leaves
  * blank ("Số:      /UBND", "ngày    tháng 5")? Such spaces are fill, not
  * a column gap. */
@@ -369,14 +398,21 @@ int vb_seg_lines(vb_parser *p) {
   }
   p->markup = p->doc.format == VB_FORMAT_MARKDOWN ||
               (t->nfc.len && strstr(t->nfc.data, "**") != NULL);
-  int gap = 0;
+  int gap = 0, comment = 0;
+  int md = p->doc.format == VB_FORMAT_MARKDOWN;
   size_t g0 = 0, g1 = 0, longl = 0, shortl = 0;
   for (size_t li = 0; li < t->nlines; li++) {
     vb_lineinfo *in = &p->info[li];
     memset(in, 0, sizeof *in);
     const vb_line *l = &t->lines[li];
     const char *f = t->fold.data + l->foff;
+    int was_open = comment;
     in->blank = only_markup(f, l->flen);
+    if (md && !in->blank) {
+      in->blank = comment_only(f, l->flen, &comment);
+      /* text after a comment closes: not blank, the comment is over */
+      if (!in->blank && was_open) comment = 0;
+    }
     if (in->blank) {
       gap++;
       continue;

@@ -1,5 +1,7 @@
 --- Commands of the vbcheck program that are formatted in Lua:
--- `rules`, `explain`, `tasks` and `stats`. Each returns the text to print and an exit code.
+-- `rules`, `explain`, `tasks`, `stats`, and the rule-author commands
+-- `new-rule` and `test` (vbcheck.author). Each returns the text to print
+-- and an exit code.
 local vb = require "vbcheck"
 local runner = require "vbcheck.runner"
 
@@ -7,10 +9,14 @@ local function core_json(v) return require("vbcheck.core").json(v, 2) end
 
 local M = {}
 
+-- The rules as checking a file here would see them: the pack, --rules,
+-- and the folders of the .vbcheck.lua that applies to the current folder.
 local function load_set(opts)
-  local set, err = vb.rules(vb.rule_dirs(opts))
-  if not set then return nil, err end
-  return set
+  local resolver, cerr = require("vbcheck.config").resolver(opts)
+  if not resolver then return nil, cerr end
+  local st, err = resolver:settings("./" .. require("vbcheck.config").NAME)
+  if not st then return nil, err end
+  return st.set
 end
 
 function M.rules(opts)
@@ -181,5 +187,8 @@ function M.stats(opts)
   if #agencies == 0 then out[#out + 1] = L.empty end
   return table.concat(out, "\n") .. "\n", 0
 end
+
+M["new-rule"] = function(opts) return require("vbcheck.author").new_rule(opts, opts.paths or {}) end
+M.test = function(opts) return require("vbcheck.author").test(opts, opts.paths or {}) end
 
 return M

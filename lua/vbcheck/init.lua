@@ -9,26 +9,29 @@ local core = require "vbcheck.core"
 local M = { version = core.version, fold = core.fold }
 
 -- Fill what the C core leaves to Lua (tasks). Kept in one place so the
--- program and the module give the same model.
-local function enrich(doc)
-  doc.tasks = require("vbcheck.tasks").extract(doc, core.fold)
+-- program and the module give the same model. opts.agencies: extra bodies
+-- for the task gazetteer (a configuration's `agencies`).
+local function enrich(doc, opts)
+  local agencies = opts and opts.agencies
+  doc.tasks = require("vbcheck.tasks").extract(doc, core.fold, agencies and { agencies = agencies } or nil)
   return doc
 end
 M.enrich = enrich
 
 --- Parse text (a string) into the document model.
--- opts: {path = "x.md", format = "text"|"markdown", lang = "vi"|"en"}
+-- opts: {path = "x.md", format = "text"|"markdown", lang = "vi"|"en",
+-- agencies = {extra bodies for tasks}}
 function M.parse(text, opts)
   local doc, err, code = core.parse(text, opts)
   if not doc then return nil, err, code end
-  return enrich(doc)
+  return enrich(doc, opts)
 end
 
 --- Read and parse a file; nil, message, code when it cannot be read.
 function M.parse_file(path, opts)
   local doc, err, code = core.parse_file(path, opts)
   if not doc then return nil, err, code end
-  return enrich(doc)
+  return enrich(doc, opts)
 end
 
 local EMPTY = {

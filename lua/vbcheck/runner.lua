@@ -18,6 +18,10 @@ local FAMILIES = { state = true, party = true }
 -- Generous: a rule on a 10 KB document runs ~10^5 instructions; this only
 -- stops runaway loops (a few seconds of work).
 local DEFAULT_BUDGET = 500000000
+-- Per rule per document: far above what any rule of the pack needs on the
+-- largest document the reader accepts (16 MiB), far below a machine's RAM.
+local DEFAULT_MEMORY = 256 * 1024 * 1024
+M.DEFAULT_BUDGET, M.DEFAULT_MEMORY = DEFAULT_BUDGET, DEFAULT_MEMORY
 
 local function core() return require "vbcheck.core" end
 
@@ -27,23 +31,144 @@ local function copy(t, skip)
   return c
 end
 
--- A fresh allow-list environment per rule. Library tables are copied so a
--- rule that overwrites `table.insert` cannot disturb the others; the
--- string metatable stays the real one, which rules cannot reach (no
--- getmetatable).
-local function sandbox(services)
+-- Runs fn in its own coroutine so that an instruction budget (a count
+-- hook on that coroutine only) can stop a runaway loop, with the state's
+-- memory cap armed meanwhile (memory = bytes it may grow by). Once tripped
+-- the hook re-arms itself at every instruction, so the code's own pcall
+-- cannot swallow the error and keep going; a refused allocation fails the
+-- run even when a pcall caught it, since what follows may be half done.
+-- Returns true, fn's first result or false, reason, where (the innermost line in
+-- path, the file fn comes from).
+local function run(fn, path, limits, cap, ...)
+  local co = coroutine.create(fn)
+  local budget, memory = limits.budget, limits.memory
+  if budget then
+    local function trip()
+      debug.sethook(co, trip, "", 1)
+      error("instruction budget exceeded", 2)
+    end
+    debug.sethook(co, trip, "", budget)
+  end
+  if cap and memory then cap(memory) end
+  -- nothing may allocate between resume and lifting the cap: one result only
+  local ok, res = coroutine.resume(co, ...)
+  local hit = cap and memory and cap(nil)
+  if hit then
+    return false, ("memory cap exceeded (%d MiB)"):format(memory // (1024 * 1024)), nil
+  end
+  if ok then
+    if coroutine.status(co) ~= "dead" then return false, "yielded", nil end
+    return true, res
+  end
+  -- where the code was: the innermost frame in its own file
+  local where
+  for level = 0, 50 do
+    local info = debug.getinfo(co, level, "Sl")
+    if not info then break end
+    if info.source == "@" .. path then
+      where = path .. ":" .. info.currentline
+      break
+    end
+  end
+  return false, tostring(res), where
+end
+M.run = run
+
+-- The limits of opts (budget, memory: false for none).
+local function limits_of(opts)
+  opts = opts or {}
+  local budget, memory = opts.budget, opts.memory
+  if budget == nil then budget = DEFAULT_BUDGET end
+  if memory == nil then memory = DEFAULT_MEMORY end
+  return { budget = budget or nil, memory = memory or nil }
+end
+
+-- Names a module may have: dotted words, nothing that walks out of a folder.
+local MODULE_NAME = "^[%w_%-]+$"
+
+-- A fresh allow-list environment per rule (and per config file, per module).
+-- Library tables are copied so a rule that overwrites `table.insert` cannot
+-- disturb the others; the string metatable stays the real one, which rules
+-- cannot reach (no getmetatable). `require` finds modules only in the rule
+-- folders' lib/ (see modules below), `vb` holds the helpers of
+-- vbcheck.kit.
+local function sandbox(services, req)
   local env = {
     assert = assert, error = error, ipairs = ipairs, next = next, pairs = pairs, pcall = pcall,
-    select = select, tonumber = tonumber, tostring = tostring, type = type,
+    select = select, tonumber = tonumber, tostring = tostring, type = type, xpcall = xpcall,
+    -- tables only, so a string's metatable stays out of reach; no __gc,
+    -- since a finaliser would run outside the rule's instruction budget
+    setmetatable = function(t, mt)
+      if type(t) ~= "table" then error("setmetatable expects a table", 2) end
+      if type(mt) == "table" and rawget(mt, "__gc") ~= nil then error("__gc metamethods are not allowed", 2) end
+      return setmetatable(t, mt)
+    end,
+    rawget = rawget, rawset = rawset, rawequal = rawequal, rawlen = rawlen,
     string = copy(string, "dump"), table = copy(table), math = copy(math), utf8 = copy(utf8),
     print = services.log or function() end,
-    vb = { fold = services.fold },
+    require = req,
   }
+  env.vb = require("vbcheck.kit").new(services.fold)
   local ok, lpeg = pcall(require, "lpeg")
   if ok then env.lpeg = copy(lpeg) end
   local ok_re, re = pcall(require, "re")
   if ok_re then env.re = copy(re) end
   return env
+end
+
+-- Reads a Lua source file; nil, message when it cannot.
+local function read_source(path)
+  local f, oerr = io.open(path, "rb")
+  if not f then return nil, path .. ": cannot read: " .. tostring(oerr) end
+  local src = f:read("a")
+  f:close()
+  return src
+end
+
+-- The require of a set's sandboxes: require "lib.dates" loads
+-- <folder>/lib/dates.lua from the first rule folder that has it, once per
+-- set, in a sandbox of its own; "lpeg" and "re" give the sandbox's copies.
+-- Anything else (C modules, vbcheck's internals, paths) is refused.
+local function module_loader(services, set)
+  local loading = {}
+  local req
+  req = function(name)
+    if type(name) ~= "string" then error("require expects a module name", 2) end
+    if set.modules[name] ~= nil then return set.modules[name] end
+    if name == "lpeg" or name == "re" then
+      local ok, m = pcall(require, name)
+      if ok then return copy(m) end
+    end
+    local parts = {}
+    for part in (name .. "."):gmatch("([^.]*)%.") do
+      if not part:match(MODULE_NAME) then parts = nil break end
+      parts[#parts + 1] = part
+    end
+    local rel = parts and #parts >= 2 and parts[1] == "lib" and table.concat(parts, "/") .. ".lua"
+    local tried = {}
+    for _, dir in ipairs(rel and set.dirs or {}) do
+      local path = dir .. "/" .. rel
+      local src = read_source(path)
+      if src then
+        if loading[name] then error("require '" .. name .. "': circular require", 2) end
+        local chunk, lerr = load(src, "@" .. path, "t", sandbox(services, req))
+        if not chunk then error(lerr, 0) end
+        loading[name] = true
+        local ok, m = run(chunk, path, limits_of(services.limits), services.memory_cap)
+        loading[name] = nil
+        if not ok then error(path .. ": " .. m, 0) end
+        if m == nil then m = true end
+        set.modules[name] = m
+        return m
+      end
+      tried[#tried + 1] = path
+    end
+    if not rel then
+      error("require '" .. name .. "': only modules lib.NAME from the rule folders can be required", 2)
+    end
+    error("require '" .. name .. "': not found (" .. table.concat(tried, ", ") .. ")", 2)
+  end
+  return req
 end
 
 -- Every *.lua under dir, depth first in the listing's (sorted) order, as
@@ -53,10 +178,11 @@ local function rule_files(listdir, dir, rel, out)
   if not names then return nil, (rel == "" and dir or dir .. "/" .. rel) .. ": " .. tostring(err) end
   for _, n in ipairs(names) do
     local sub = rel == "" and n or rel .. "/" .. n
-    if n:sub(-1) == "/" then
+    -- at a folder's root, lib/ holds modules and spec/ the rules' specs
+    if n:sub(-1) == "/" and not (rel == "" and (n == "lib/" or n == "spec/")) then
       local ok, e = rule_files(listdir, dir, sub:sub(1, -2), out)
       if not ok then return nil, e end
-    elseif n:match("%.lua$") then
+    elseif n:match("%.lua$") and not n:match("_spec%.lua$") then
       out[#out + 1] = { path = dir .. "/" .. sub, rel = sub }
     end
   end
@@ -87,20 +213,19 @@ local function validate(rule, rel)
 end
 
 local function load_rules(services, dirs)
-  local set = { rules = {}, by_id = {}, fold = services.fold }
-  for _, dir in ipairs(dirs) do
-    local dirname = dir:gsub("/+$", "")
+  local set = { rules = {}, by_id = {}, fold = services.fold, dirs = {}, modules = {}, cap = services.memory_cap }
+  for i, dir in ipairs(dirs) do set.dirs[i] = (dir:gsub("/+$", "")) end
+  local req = module_loader(services, set)
+  for _, dirname in ipairs(set.dirs) do
     local files, err = rule_files(services.listdir, dirname, "", {})
     if not files then return nil, err end
     for _, file in ipairs(files) do
       local path = file.path
-      local f, oerr = io.open(path, "rb")
-      if not f then return nil, path .. ": cannot read: " .. tostring(oerr) end
-      local src = f:read("a")
-      f:close()
-      local chunk, lerr = load(src, "@" .. path, "t", sandbox(services))
+      local src, rerr = read_source(path)
+      if not src then return nil, rerr end
+      local chunk, lerr = load(src, "@" .. path, "t", sandbox(services, req))
       if not chunk then return nil, lerr end
-      local ok, rule = pcall(chunk)
+      local ok, rule = run(chunk, path, limits_of(services.limits), services.memory_cap)
       if not ok then return nil, path .. ": " .. tostring(rule) end
       local bad = validate(rule, file.rel)
       if bad then return nil, path .. ": " .. bad end
@@ -184,36 +309,6 @@ local function reporter(rule, doc, sev, lang, out)
   end
 end
 
--- Runs check in its own coroutine so that an instruction budget (a count
--- hook on that coroutine only) can stop a runaway rule. Once tripped the
--- hook re-arms itself at every instruction, so a rule's own pcall cannot
--- swallow the error and keep going.
-local function run(rule, budget, ...)
-  local co = coroutine.create(rule.check)
-  if budget then
-    local function trip()
-      debug.sethook(co, trip, "", 1)
-      error("instruction budget exceeded", 2)
-    end
-    debug.sethook(co, trip, "", budget)
-  end
-  local ok, err = coroutine.resume(co, ...)
-  if ok then
-    if coroutine.status(co) ~= "dead" then return false, "check yielded", nil end
-    return true
-  end
-  -- where the rule was: the innermost frame in its own file
-  local where
-  for level = 0, 50 do
-    local info = debug.getinfo(co, level, "Sl")
-    if not info then break end
-    if info.source == "@" .. rule.path then
-      where = rule.path .. ":" .. info.currentline
-      break
-    end
-  end
-  return false, tostring(err), where
-end
 
 local function error_finding(rule, err, where, lang)
   local first = err:match("^[^\n]*")
@@ -233,25 +328,48 @@ local function by_position(a, b)
   return a.message < b.message
 end
 
+-- Whether each rule is on: opts.toggles, a list of {id or "group/*", on}
+-- applied in order (the last match wins), else opts.disable then
+-- opts.enable (an enable wins), else the rule's own `enabled`.
+local function switch(opts)
+  local toggles = opts.toggles
+  if not toggles then
+    toggles = {}
+    for _, id in ipairs(opts.disable or {}) do toggles[#toggles + 1] = { id, false } end
+    for _, id in ipairs(opts.enable or {}) do toggles[#toggles + 1] = { id, true } end
+  end
+  local rules = {}
+  for i, t in ipairs(toggles) do rules[i] = { matcher { t[1] }, t[2] } end
+  return function(rule)
+    local on = rule.enabled ~= false
+    for _, t in ipairs(rules) do
+      if t[1](rule.id) then on = t[2] end
+    end
+    return on
+  end
+end
+
 local function check(set, doc, opts)
   opts = opts or {}
   local stage = STAGES[opts.stage] and opts.stage or "draft"
   local lang = opts.lang == "en" and "en" or "vi"
-  local enabled, disabled = matcher(opts.enable), matcher(opts.disable)
-  local budget = opts.budget
-  if budget == nil then budget = DEFAULT_BUDGET end
+  local on = switch(opts)
+  local limits = limits_of(opts)
   local options = opts.options or {}
+  local severity = opts.severity or {}
   local findings, ran = {}, {}
   for _, rule in ipairs(set.rules) do
-    local on = enabled(rule.id) or (rule.enabled ~= false and not disabled(rule.id))
-    if on and (not rule.family or rule.family == doc.family) then
+    if on(rule) and (not rule.family or rule.family == doc.family) then
       ran[#ran + 1] = rule.id
       local ctx = { stage = stage, lang = lang, today = opts.today or os.date("%Y-%m-%d"),
         options = options[rule.id] or {}, fold = set.fold, register = rule.register == true and opts.register or nil }
       local out = {}
-      local ok, err, where = run(rule, budget or nil, doc, reporter(rule, doc, severity_of(rule, stage), lang, out),
-        ctx)
+      local ok, err, where = run(rule.check, rule.path, limits, set.cap, doc,
+        reporter(rule, doc, severity_of(rule, stage), lang, out), ctx)
       if ok then
+        -- the configuration has the last word on severity
+        local forced = severity[rule.id]
+        if forced then for _, f in ipairs(out) do f.severity = forced end end
         table.move(out, 1, #out, #findings + 1, findings)
       else
         -- what a failing rule reported before it failed may be half the
@@ -278,15 +396,27 @@ end
 
 --- A runner bound to services: {fold = function(s) -> folded string,
 -- listdir = function(path) -> sorted names (folders end in "/") | nil, err,
--- log = function(...) for rules' print}. Missing services come from
--- vbcheck.core on first use.
+-- log = function(...) for rules' print, limits = {budget, memory} while
+-- loading files, memory_cap = core.memory_cap or false}. Missing services
+-- come from vbcheck.core on first use.
 function M.new(services)
   services = services or {}
   local s = {
     fold = services.fold or function(x) return core().fold(x) end,
     listdir = services.listdir or function(p) return core().listdir(p) end,
     log = services.log,
+    limits = services.limits,
+    memory_cap = services.memory_cap,
   }
+  if s.memory_cap == nil then
+    -- taken from the C module when first armed; without it (pure-Lua
+    -- tests) there is no cap to arm
+    s.memory_cap = function(n)
+      local ok, c = pcall(core)
+      if ok and c.memory_cap then return c.memory_cap(n) end
+      return false
+    end
+  end
   return {
     --- Load every rule under dirs (a list of folders). Returns the set, or
     -- nil and a message naming the offending file.
@@ -294,8 +424,10 @@ function M.new(services)
     --- Run the set on doc; returns the findings sorted by position and
     -- the ids of the rules that ran (enabled and of the doc's family).
     -- opts: {stage = "draft"|"issued", lang = "vi"|"en", enable = {ids},
-    -- disable = {ids}, today = "YYYY-MM-DD", options = {[id] = ...},
-    -- budget = instructions per rule (false: none)}
+    -- disable = {ids}, toggles = {{id, on}...} (instead of enable and
+    -- disable: in order, the last match wins), severity = {[id] = sev},
+    -- today = "YYYY-MM-DD", options = {[id] = ...}, budget = instructions
+    -- per rule, memory = bytes per rule (false: none)}
     check = check,
     --- Rule metadata for `vbcheck rules` and `vbcheck explain`.
     list = list,
@@ -304,5 +436,13 @@ end
 
 local default = M.new()
 M.load, M.check, M.list = default.load, default.check, default.list
+
+--- A sandbox environment like a rule's, for configuration files (no
+-- require). services as for M.new (fold).
+function M.sandbox(services)
+  services = services or {}
+  return sandbox({ fold = services.fold or function(x) return core().fold(x) end, log = services.log },
+    function(name) error("require '" .. tostring(name) .. "': not available here", 2) end)
+end
 
 return M

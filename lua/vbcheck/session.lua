@@ -13,21 +13,46 @@
 local vb = require "vbcheck"
 local runner = require "vbcheck.runner"
 local report = require "vbcheck.report"
+local config = require "vbcheck.config"
+local suppress = require "vbcheck.suppress"
 
 local M = {}
 local Session = {}
+
+local function core_stat(p) return require("vbcheck.core").stat(p) end
 Session.__index = Session
 
 -- The context formatters receive: options and the rule catalogue.
-local function context(set, opts)
+local function context(rules, opts)
   return {
     lang = opts.lang == "en" and "en" or "vi",
     color = opts.color == true,
     quiet = opts.quiet == true,
     stage = opts.stage,
     version = vb.version,
-    rules = runner.list(set),
+    rules = rules,
   }
+end
+
+-- The rule catalogue for the report (SARIF lists every rule before the
+-- results): the pack and the rules of the configurations that apply to
+-- the command line's paths, in load order, each once.
+local function catalogue(resolver, set, opts)
+  local rules, seen = {}, {}
+  local function add(s)
+    for _, r in ipairs(runner.list(s)) do
+      if not seen[r.id] then
+        seen[r.id] = true
+        rules[#rules + 1] = r
+      end
+    end
+  end
+  add(set)
+  for _, p in ipairs(opts.paths or {}) do
+    local st = resolver:settings(core_stat(p) == "dir" and p .. "/.vbcheck-any" or p)
+    if st then add(st.set) end
+  end
+  return rules
 end
 
 --- A session for opts: {format, stage, lang, color, quiet, enable, disable,
@@ -37,6 +62,8 @@ function M.new(opts)
   opts = opts or {}
   local set, err = vb.rules(vb.rule_dirs(opts))
   if not set then return nil, err end
+  local resolver, cerr = config.resolver(opts)
+  if not resolver then return nil, cerr end
   local fmt, ferr = report.get(opts.format or "text")
   if not fmt then return nil, ferr end
   -- the register: index/cache write it, check reads it when there is one
@@ -44,25 +71,39 @@ function M.new(opts)
   if serr then return nil, serr end
   -- what the writer puts between two non-empty file chunks (see report/)
   local separator = not (store and store.indexing) and fmt.separator or nil
-  return setmetatable({ opts = opts, set = set, fmt = fmt, ctx = context(set, opts), store = store,
-    separator = separator }, Session)
+  return setmetatable({ opts = opts, set = set, fmt = fmt, ctx = context(catalogue(resolver, set, opts), opts),
+    store = store, separator = separator, resolver = resolver }, Session)
 end
 
 --- Parse and check one file. The result: {path, format, family, doc_type
--- (code or nil), findings, ran = {rule ids}, doc} or, when the file cannot
--- be read, {path, error = {message, code}, findings = {}}.
+-- (code or nil), findings, suppressed = {findings silenced in the file},
+-- ran = {rule ids}, doc} or, when the file cannot be read or its
+-- configuration does not load, {path, error = {message, code}, findings = {}}.
 function Session:check_file(path)
-  if self.store then return self.store:check_file(path) end
-  local doc, err, code = vb.load_file(path, { lang = self.opts.lang })
-  if not doc then
-    return { path = path, error = { message = err, code = code }, findings = {}, ran = {} }
+  local st, serr = self.resolver:settings(path)
+  if not st then
+    return { path = path, error = { message = serr, code = "ECONFIG" }, findings = {}, ran = {} }
   end
-  local findings, ran = runner.check(self.set, doc, self.opts)
-  return {
-    path = path, format = doc.format, family = doc.family,
-    doc_type = doc.doc_type and doc.doc_type.code or nil,
-    findings = findings, ran = ran, doc = doc,
-  }
+  local result
+  if self.store then
+    result = self.store:check_file(path, st)
+  else
+    local doc, err, code = vb.load_file(path, { lang = st.opts.lang, agencies = st.opts.agencies })
+    if not doc then
+      return { path = path, error = { message = err, code = code }, findings = {}, ran = {} }
+    end
+    local findings, ran = runner.check(st.set, doc, st.opts)
+    result = {
+      path = path, format = doc.format, family = doc.family,
+      doc_type = doc.doc_type and doc.doc_type.code or nil,
+      findings = findings, ran = ran, doc = doc,
+    }
+  end
+  if not result.error then
+    local lines = result.doc and result.doc.lines or suppress.lines_of(path)
+    result.findings, result.suppressed = suppress.apply(lines, result.findings, st.opts.lang)
+  end
+  return result
 end
 
 -- Counts for the exit status and the summary.
@@ -85,7 +126,10 @@ end
 -- chunk for stdout, a chunk for stderr (or nil), then the counts errors,
 -- warnings, infos, unreadable, rule errors.
 function Session:file(path, index)
-  if self.store and self.store.indexing then return self.store:file(path, index) end
+  if self.store and self.store.indexing then
+    local st, serr = self.resolver:settings(path)
+    return self.store:file(path, index, st, serr)
+  end
   local result = self:check_file(path)
   result.index = index
   local out, err = self.fmt.file(result, self.ctx)

@@ -30,7 +30,20 @@ local function subset(set, want_register)
   for _, r in ipairs(set.rules) do
     if (r.register == true) == want_register then rules[#rules + 1] = r end
   end
-  return { rules = rules, by_id = set.by_id, fold = set.fold }
+  return { rules = rules, by_id = set.by_id, fold = set.fold, cap = set.cap }
+end
+
+-- Per rule set (a configuration may add rule folders): its local and
+-- register halves, its rules' order and its cache key base.
+local halves_of = setmetatable({}, { __mode = "k" })
+local function halves(set)
+  local p = halves_of[set]
+  if not p then
+    p = { local_set = subset(set, false), reg_set = subset(set, true), position = {} }
+    for i, r in ipairs(set.rules) do p.position[r.id] = i end
+    halves_of[set] = p
+  end
+  return p
 end
 
 local function digest_of(path)
@@ -67,9 +80,7 @@ end
 -- register (nil, message when it cannot be opened).
 function M.new(opts, set)
   local cmd = opts.command
-  local st = setmetatable({ opts = opts, set = set, local_set = subset(set, false), reg_set = subset(set, true),
-    position = {} }, Store)
-  for i, r in ipairs(set.rules) do st.position[r.id] = i end
+  local st = setmetatable({ opts = opts, set = set }, Store)
   if cmd == "index" or cmd == "cache" then
     local reg, err = register.open(opts, "write")
     if not reg then return nil, err end
@@ -80,23 +91,16 @@ function M.new(opts, set)
     if not reg then return nil, err end
     st.ro, st.replay = reg, opts.cache == true
   end
-  st.config_digests = {}
   return st
 end
 
---- The cache key of path's stored findings.
--- HOOK (configuration): when per-file configuration lands, hash the
--- effective configuration of path here instead of the --config file.
-function Store:key(_path)
+--- The cache key of a file's stored findings under settings st (see
+-- config.lua): the program, the rules and the file's effective settings.
+function Store:key(st)
+  local p = halves(st.set)
   -- computed on first use: a plain check with a register never needs it
-  if not self.base then self.base = key_base(self.set, self.opts) end
-  local cfg = ""
-  local c = self.opts.config
-  if c then
-    if not self.config_digests[c] then self.config_digests[c] = digest_of(c) end
-    cfg = self.config_digests[c]
-  end
-  return core.sha256(self.base .. "\nconfig " .. cfg)
+  if not p.base then p.base = key_base(st.set, self.opts) end
+  return core.sha256(p.base .. "\nconfig " .. st.digest)
 end
 
 local function by_position(a, b)
@@ -108,11 +112,12 @@ end
 
 -- Local findings and ran, plus what the register rules find on the
 -- document's rows, merged in the order one runner pass gives.
-function Store:cross(row, refs, rel, findings, ran)
-  if #self.reg_set.rules == 0 then return findings, ran end
+function Store:cross(st, row, refs, rel, findings, ran)
+  local p = halves(st.set)
+  if #p.reg_set.rules == 0 then return findings, ran end
   local light = register.light_doc(row, refs)
-  local opts = setmetatable({ register = self.ro:view(rel) }, { __index = self.opts })
-  local more, more_ran = runner.check(self.reg_set, light, opts)
+  local opts = setmetatable({ register = self.ro:view(rel) }, { __index = st.opts })
+  local more, more_ran = runner.check(p.reg_set, light, opts)
   if #more > 0 then
     local all = table.move(findings, 1, #findings, 1, {})
     table.move(more, 1, #more, #all + 1, all)
@@ -121,7 +126,7 @@ function Store:cross(row, refs, rel, findings, ran)
   end
   local all_ran = table.move(ran, 1, #ran, 1, {})
   table.move(more_ran, 1, #more_ran, #all_ran + 1, all_ran)
-  table.sort(all_ran, function(a, b) return (self.position[a] or 0) < (self.position[b] or 0) end)
+  table.sort(all_ran, function(a, b) return (p.position[a] or 0) < (p.position[b] or 0) end)
   return findings, all_ran
 end
 
@@ -131,27 +136,27 @@ local function split_ids(s)
   return out
 end
 
---- session.check_file with a register: replay when allowed and valid,
--- else parse and check; register rules either way.
-function Store:check_file(path)
+--- session.check_file with a register, under settings st: replay when
+-- allowed and valid, else parse and check; register rules either way.
+function Store:check_file(path, st)
   local rel = self.ro:rel(path)
   if self.replay then
     local digest = core.file_digest(path)
     local row = digest and self.ro:lookup(rel)
-    if row and row.hash == digest and row.cache_key == self:key(path) then
-      local findings, ran = self:cross(row, self.ro:stored_refs(row), rel, self.ro:stored_findings(row),
+    if row and row.hash == digest and row.cache_key == self:key(st) then
+      local findings, ran = self:cross(st, row, self.ro:stored_refs(row), rel, self.ro:stored_findings(row),
         split_ids(row.ran))
       return { path = path, format = row.format, family = row.family, doc_type = row.doc_type,
         findings = findings, ran = ran, cached = true }
     end
   end
-  local doc, err, code = vb.load_file(path, { lang = self.opts.lang })
+  local doc, err, code = vb.load_file(path, { lang = st.opts.lang, agencies = st.opts.agencies })
   if not doc then
     return { path = path, error = { message = err, code = code }, findings = {}, ran = {} }
   end
-  local findings, ran = runner.check(self.local_set, doc, self.opts)
+  local findings, ran = runner.check(halves(st.set).local_set, doc, st.opts)
   local rec = register.record(doc, rel)
-  findings, ran = self:cross(rec.doc, rec.refs, rel, findings, ran)
+  findings, ran = self:cross(st, rec.doc, rec.refs, rel, findings, ran)
   return {
     path = path, format = doc.format, family = doc.family, doc_type = doc.doc_type and doc.doc_type.code or nil,
     findings = findings, ran = ran, doc = doc,
@@ -162,26 +167,30 @@ end
 
 -- Index one file: {path, index, status = indexed | unchanged | unreadable
 -- | failed, error = {message}, record}.
-function Store:index(path, index)
+function Store:index(path, index, st, serr)
   local reg = self.rw
   local rel = reg:rel(path)
   local res = { path = path, index = index, rel = rel }
+  if not st then
+    res.status, res.error = "unreadable", { message = serr, code = "ECONFIG" }
+    return res
+  end
   local digest = core.file_digest(path)
-  local key = self:key(path)
+  local key = self:key(st)
   local ok, err = pcall(function()
     local row = digest and reg:lookup(rel)
     if row and row.hash == digest and row.cache_key == key then
       res.status = "unchanged"
       return
     end
-    local doc, perr, code = vb.load_file(path, { lang = self.opts.lang })
+    local doc, perr, code = vb.load_file(path, { lang = st.opts.lang, agencies = st.opts.agencies })
     if not doc then
       res.status, res.error = "unreadable", { message = perr, code = code }
       -- what the register said about this path is no longer true
       if row then assert(reg:remove(rel)) end
       return
     end
-    local findings, ran = runner.check(self.local_set, doc, self.opts)
+    local findings, ran = runner.check(halves(st.set).local_set, doc, st.opts)
     local rec = register.record(doc, rel, digest, key, findings, ran)
     assert(reg:put(rec))
     res.status, res.record = "indexed", rec
@@ -204,8 +213,8 @@ function Store.begin() return "" end
 --- session.file for index and cache: the chunk for stdout, for stderr,
 -- then the pool's five counts, used as errors (always 0: indexing is not
 -- checking), indexed, unchanged, unreadable or failed, and 0.
-function Store:file(path, index)
-  local res = self:index(path, index)
+function Store:file(path, index, st, serr)
+  local res = self:index(path, index, st, serr)
   local bad = (res.status == "unreadable" or res.status == "failed") and 1 or 0
   if self.silent then
     -- the check pass reports unreadable files; a register that cannot be

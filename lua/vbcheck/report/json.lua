@@ -15,6 +15,8 @@ function M.file(result)
     obj = { path = result.path, error = { message = result.error.message }, findings = {} }
   else
     obj = { path = result.path, family = result.family, doc_type = result.doc_type, findings = result.findings }
+    -- silenced by a directive in the file: kept, apart (suppress.lua)
+    if result.suppressed and #result.suppressed > 0 then obj.suppressed = result.suppressed end
   end
   return "\n    " .. core.json(obj)
 end

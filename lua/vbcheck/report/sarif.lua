@@ -15,6 +15,9 @@ local SYNTHETIC = {
     summary = { vi = "Quy tắc bị lỗi khi chạy", en = "A rule failed while running" } },
   { id = "input/unreadable", severity = "error",
     summary = { vi = "Không đọc được tệp", en = "The file could not be read" } },
+  { id = "suppression/unused", severity = "info",
+    summary = { vi = "Chỉ thị tắt quy tắc không tắt phát hiện nào",
+      en = "A suppression directive suppresses nothing" } },
 }
 
 local function catalogue(ctx)
@@ -79,6 +82,12 @@ function M.file(result, ctx)
   for _, f in ipairs(result.findings) do
     out[#out + 1] = core.json({ ruleId = f.rule, ruleIndex = idx[f.rule], level = LEVEL[f.severity] or "note",
       message = { text = f.message }, locations = { location(result.path, f) } })
+  end
+  -- silenced in the source: SARIF keeps them, marked (GitHub hides them)
+  for _, f in ipairs(result.suppressed or {}) do
+    out[#out + 1] = core.json({ ruleId = f.rule, ruleIndex = idx[f.rule], level = LEVEL[f.severity] or "note",
+      message = { text = f.message }, locations = { location(result.path, f) },
+      suppressions = { { kind = "inSource" } } })
   end
   if #out == 0 then return "" end
   return "      " .. table.concat(out, ",\n      ")
