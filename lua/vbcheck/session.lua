@@ -19,7 +19,6 @@ local suppress = require "vbcheck.suppress"
 local M = {}
 local Session = {}
 
-local function core_stat(p) return require("vbcheck.core").stat(p) end
 Session.__index = Session
 
 -- The context formatters receive: options and the rule catalogue.
@@ -35,9 +34,12 @@ local function context(rules, opts)
 end
 
 -- The rule catalogue for the report (SARIF lists every rule before the
--- results): the pack and the rules of the configurations that apply to
--- the command line's paths, in load order, each once.
+-- results): the pack and the rules of every configuration that applies
+-- to the command line's paths or sits in a folder below them, in load
+-- order, each once. A worker cannot see the file list, so the folders are
+-- looked through here; only formats that read ctx.rules pay for it.
 local function catalogue(resolver, set, opts)
+  local core = require "vbcheck.core"
   local rules, seen = {}, {}
   local function add(s)
     for _, r in ipairs(runner.list(s)) do
@@ -47,10 +49,29 @@ local function catalogue(resolver, set, opts)
       end
     end
   end
+  local function settings_in(dir)
+    local st = resolver:settings(dir .. "/" .. config.NAME)
+    if st then add(st.set) end
+  end
+  local function below(dir, depth)
+    if depth > 32 then return end
+    for _, name in ipairs(core.listdir(dir) or {}) do
+      if name:sub(-1) == "/" then
+        local sub = dir .. "/" .. name:sub(1, -2)
+        if core.stat(sub .. "/" .. config.NAME) == "file" then settings_in(sub) end
+        below(sub, depth + 1)
+      end
+    end
+  end
   add(set)
   for _, p in ipairs(opts.paths or {}) do
-    local st = resolver:settings(core_stat(p) == "dir" and p .. "/.vbcheck-any" or p)
-    if st then add(st.set) end
+    if core.stat(p) == "dir" then
+      settings_in(p)
+      below(p, 1)
+    else
+      local st = resolver:settings(p)
+      if st then add(st.set) end
+    end
   end
   return rules
 end
@@ -71,8 +92,15 @@ function M.new(opts)
   if serr then return nil, serr end
   -- what the writer puts between two non-empty file chunks (see report/)
   local separator = not (store and store.indexing) and fmt.separator or nil
-  return setmetatable({ opts = opts, set = set, fmt = fmt, ctx = context(catalogue(resolver, set, opts), opts),
-    store = store, separator = separator, resolver = resolver }, Session)
+  local ctx = context(nil, opts)
+  setmetatable(ctx, { __index = function(t, k)
+    if k ~= "rules" then return nil end
+    local rules = catalogue(resolver, set, opts)
+    rawset(t, "rules", rules)
+    return rules
+  end })
+  return setmetatable({ opts = opts, set = set, fmt = fmt, ctx = ctx, store = store, separator = separator,
+    resolver = resolver }, Session)
 end
 
 --- Parse and check one file. The result: {path, format, family, doc_type
