@@ -13,6 +13,33 @@ function M.run(args)
   return body, tonumber(code)
 end
 
+--- s quoted for the shell (single quotes, any byte but NUL).
+function M.quote(s)
+  return "'" .. s:gsub("'", "'\\''") .. "'"
+end
+
+--- A new empty temporary folder; returns its path and a function that
+-- removes it with everything in it.
+function M.tmpdir()
+  local dir = os.tmpname()
+  os.remove(dir)
+  assert(os.execute("mkdir -p " .. M.quote(dir)))
+  return dir, function() os.execute("rm -rf " .. M.quote(dir)) end
+end
+
+--- A document at an odd path: `x.txt` holding text, in a folder called
+-- name (markup or separator characters) under a new temporary folder.
+-- Returns the file's path, and a function that removes it all.
+function M.odd_file(name, text)
+  local dir, remove = M.tmpdir()
+  local odd = dir .. "/" .. name
+  assert(os.execute("mkdir -p " .. M.quote(odd)))
+  local f = assert(io.open(odd .. "/x.txt", "wb"))
+  f:write(text)
+  f:close()
+  return odd .. "/x.txt", remove
+end
+
 --- Write text to a temporary file and run the Python source `script` as
 -- `python3 SCRIPT ARGS... FILE`; returns its output and whether it exited 0.
 function M.python(script, text, args)
