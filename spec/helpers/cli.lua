@@ -5,8 +5,9 @@ local M = {}
 M.bin = os.getenv("VBCHECK_BIN") or "build/vbcheck"
 
 --- Run `vbcheck ARGS` (stderr dropped); returns stdout and the exit status.
-function M.run(args)
-  local p = io.popen(M.bin .. " " .. args .. " 2>/dev/null; echo \"::$?\"")
+-- env: an optional shell prefix such as "VBCHECK_HOME=/tmp/x".
+function M.run(args, env)
+  local p = io.popen((env and env .. " " or "") .. M.bin .. " " .. args .. " 2>/dev/null; echo \"::$?\"")
   local out = p:read("a")
   p:close()
   local body, code = out:match("^(.-)::(%d+)%s*$")
