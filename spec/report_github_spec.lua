@@ -1,7 +1,8 @@
 -- `--format github`: one workflow command per finding, the same findings
 -- and exit status as JSON, GitHub's escaping of properties and messages.
 local dkjson = require "dkjson"
-local run = require("helpers.cli").run
+local cli = require "helpers.cli"
+local run = cli.run
 
 local function lines(s)
   local t = {}
@@ -42,15 +43,9 @@ describe("--format github", function()
   end)
 
   it("escapes : and , in the file property and newlines in the message", function()
-    local dir = os.tmpname()
-    os.remove(dir)
-    local odd = dir .. "/a,b:c"
-    assert(os.execute("mkdir -p '" .. odd .. "'"))
-    local f = assert(io.open(odd .. "/x.txt", "wb"))
-    f:write("Số: /UBND-VP\nnội dung\n")
-    f:close()
-    local out = run("check --format github '" .. odd .. "/x.txt'")
-    os.execute("rm -rf '" .. dir .. "'")
+    local path, remove = cli.odd_file("a,b:c", "Số: /UBND-VP\nnội dung\n")
+    local out = run("check --format github " .. cli.quote(path))
+    remove()
     local any = false
     for _, l in ipairs(lines(out)) do
       any = true

@@ -1,7 +1,8 @@
 -- `--format junit`: well-formed XML (read by Python's parser, not by
 -- pattern), a testsuite per file, a <failure> per error finding.
 local dkjson = require "dkjson"
-local run = require("helpers.cli").run
+local cli = require "helpers.cli"
+local run = cli.run
 
 -- Parse with xml.etree and summarise each testsuite as JSON.
 local PARSE = [[
@@ -17,7 +18,7 @@ print(json.dumps({"tag": root.tag, "suites": out}))
 ]]
 
 local function parse_xml(text)
-  local out, ok = require("helpers.cli").python(PARSE, text)
+  local out, ok = cli.python(PARSE, text)
   assert(ok, "XML parser refused the report: " .. out)
   return assert(dkjson.decode(out), out)
 end
@@ -55,16 +56,10 @@ describe("--format junit", function()
   end)
 
   it("escapes markup characters in paths", function()
-    local dir = os.tmpname()
-    os.remove(dir)
-    local odd = dir .. "/a&b<c>\"d'"
-    assert(os.execute("mkdir -p " .. string.format("%q", odd)))
-    local f = assert(io.open(odd .. "/x.txt", "wb"))
-    f:write("Số: /UBND-VP\nnội dung <b> & \"x\"\n")
-    f:close()
-    local xml = run("check --format junit " .. string.format("%q", odd .. "/x.txt"))
-    os.execute("rm -rf " .. string.format("%q", dir))
+    local path, remove = cli.odd_file("a&b<c>\"d'", "Số: /UBND-VP\nnội dung <b> & \"x\"\n")
+    local xml = run("check --format junit " .. cli.quote(path))
+    remove()
     local got = parse_xml(xml)
-    assert.equal(odd .. "/x.txt", got.suites[1].name)
+    assert.equal(path, got.suites[1].name)
   end)
 end)

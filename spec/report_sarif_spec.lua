@@ -2,7 +2,8 @@
 -- same findings as JSON with their rule in tool.driver, the same bytes
 -- whatever -j is.
 local dkjson = require "dkjson"
-local run = require("helpers.cli").run
+local cli = require "helpers.cli"
+local run = cli.run
 
 local VALIDATE = [[
 import json, sys, jsonschema
@@ -12,7 +13,7 @@ print("valid")
 ]]
 
 local function validate(text)
-  return (require("helpers.cli").python(VALIDATE, text, "spec/sarif/sarif-2.1.0-rtm.5.json"))
+  return (cli.python(VALIDATE, text, "spec/sarif/sarif-2.1.0-rtm.5.json"))
 end
 
 local PATHS = "spec/fixtures/seeds examples spec/fixtures/seeds/003_801a75eec3dce3ad.txt /nonexistent/x.txt"

@@ -198,13 +198,15 @@ int vb_check_files(const vb_opts *o, char **files, size_t nfiles, const char *to
   int rc = 0;
   if (worker_text(&main_w, "begin", &out, NULL) || write_all(out.data, out.len, stdout)) rc = 2;
   out.len = 0;
-  /* session.separator: written between two non-empty chunks [-0, +0] */
-  char sep[16] = "";
+  /* session.separator, written between two non-empty chunks: a copy of
+   * any length (the Lua string is not kept on the stack) [-0, +0] */
   size_t sep_len = 0;
   lua_getfield(main_w.L, main_w.session, "separator");
-  const char *s = lua_tolstring(main_w.L, -1, &sep_len);
-  if (s && sep_len < sizeof sep) memcpy(sep, s, sep_len);
-  else sep_len = 0;
+  char *sep = dup_chunk(main_w.L, -1, &sep_len);
+  if (!sep && lua_isstring(main_w.L, -1) && lua_rawlen(main_w.L, -1)) {
+    fputs("vbcheck: out of memory\n", stderr);
+    rc = 2;
+  }
   lua_pop(main_w.L, 1);
   int wrote = 0;
 
@@ -219,6 +221,7 @@ int vb_check_files(const vb_opts *o, char **files, size_t nfiles, const char *to
       fputs("vbcheck: out of memory\n", stderr);
       free(p.ring);
       free(threads);
+      free(sep);
       worker_close(&main_w);
       vb_buf_free(&out);
       return 2;
@@ -276,6 +279,7 @@ int vb_check_files(const vb_opts *o, char **files, size_t nfiles, const char *to
   }
   free(p.ring);
   free(threads);
+  free(sep);
 
   if (rc == 0) {
     if (worker_text(&main_w, "finish", &out, sum) || write_all(out.data, out.len, stdout)) rc = 2;

@@ -4,8 +4,7 @@
 -- explanations at the end. Readable on a phone (one column, wrapping).
 local M = {}
 
-local ESC = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;", ["'"] = "&#39;" }
-local function h(s) return (tostring(s):gsub("[&<>\"']", ESC)) end
+local h = require("vbcheck.report.util").html
 
 local WORDS = {
   vi = { title = "Báo cáo kiểm tra văn bản", error = "lỗi", warning = "cảnh báo", info = "thông tin",

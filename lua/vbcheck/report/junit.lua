@@ -5,13 +5,7 @@
 -- testsuite with one <error>.
 local M = {}
 
--- XML 1.0 forbids most C0 controls even as character references: drop
--- them; escape the five markup characters.
-local ESC = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;", ["'"] = "&apos;" }
-local function xml(s)
-  s = tostring(s):gsub("[%z\1-\8\11\12\14-\31]", "")
-  return (s:gsub("[&<>\"']", ESC))
-end
+local xml = require("vbcheck.report.util").xml
 
 local function where(path, f)
   return string.format("%s:%d:%d", path, f.line, f.column)
