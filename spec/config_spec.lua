@@ -9,12 +9,7 @@ local ROOT = os.tmpname()
 os.remove(ROOT)
 teardown(function() os.execute("rm -rf '" .. ROOT .. "'") end)
 
-local function write(path, text)
-  assert(os.execute("mkdir -p '" .. path:match("^(.*)/[^/]*$") .. "'"))
-  local f = assert(io.open(path, "w"))
-  f:write(text)
-  f:close()
-end
+local write = cli.write
 
 -- A draft that breaks a few rules: task/deadline-missing (item 2),
 -- number/blank (a draft's empty number) and recipients/archive-missing.

@@ -13,12 +13,7 @@ os.remove(ROOT)
 local made = 0
 teardown(function() os.execute("rm -rf '" .. ROOT .. "'") end)
 
-local function write(path, text)
-  assert(os.execute("mkdir -p '" .. path:match("^(.*)/[^/]*$") .. "'"))
-  local f = assert(io.open(path, "w"))
-  f:write(text)
-  f:close()
-end
+local write = cli.write
 
 -- A rule folder: files = { ["g/name.lua"] = source, ["lib/x.lua"] = ... }.
 local function folder(files)

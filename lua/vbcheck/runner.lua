@@ -321,12 +321,14 @@ local function error_finding(rule, err, where, lang)
     end_column = 1, failed_rule = rule.id }
 end
 
+-- The order of findings in every report: position, then rule, then text.
 local function by_position(a, b)
   if a.line ~= b.line then return a.line < b.line end
   if a.column ~= b.column then return a.column < b.column end
   if a.rule ~= b.rule then return a.rule < b.rule end
   return a.message < b.message
 end
+M.by_position = by_position
 
 -- Whether each rule is on: opts.toggles, a list of {id or "group/*", on}
 -- applied in order (the last match wins), else opts.disable then

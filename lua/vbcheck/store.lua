@@ -103,12 +103,7 @@ function Store:key(st)
   return core.sha256(p.base .. "\nconfig " .. st.digest)
 end
 
-local function by_position(a, b)
-  if a.line ~= b.line then return a.line < b.line end
-  if a.column ~= b.column then return a.column < b.column end
-  if a.rule ~= b.rule then return a.rule < b.rule end
-  return a.message < b.message
-end
+local by_position = runner.by_position
 
 -- Local findings and ran, plus what the register rules find on the
 -- document's rows, merged in the order one runner pass gives.

@@ -66,12 +66,6 @@ local function report(d, key, lang)
     line = d.line, column = d.column, end_line = d.line, end_column = d.end_column }
 end
 
-local function by_position(a, b)
-  if a.line ~= b.line then return a.line < b.line end
-  if a.column ~= b.column then return a.column < b.column end
-  if a.rule ~= b.rule then return a.rule < b.rule end
-  return a.message < b.message
-end
 
 --- Apply the directives of lines to findings. Returns the findings kept
 -- (with a suppression/unused finding per directive that silenced nothing)
@@ -143,7 +137,7 @@ function M.apply(lines, findings, lang)
     end
   end
   for _, n in ipairs(notes) do kept[#kept + 1] = n end
-  if #notes > 0 then table.sort(kept, by_position) end
+  if #notes > 0 then table.sort(kept, require("vbcheck.runner").by_position) end
   return kept, suppressed
 end
 

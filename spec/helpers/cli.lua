@@ -14,6 +14,14 @@ function M.run(args, env)
   return body, tonumber(code)
 end
 
+--- Write text to path, making its folders first.
+function M.write(path, text)
+  assert(os.execute("mkdir -p '" .. path:match("^(.*)/[^/]*$") .. "'"))
+  local f = assert(io.open(path, "w"))
+  f:write(text)
+  f:close()
+end
+
 --- s quoted for the shell (single quotes, any byte but NUL).
 function M.quote(s)
   return "'" .. s:gsub("'", "'\\''") .. "'"
