@@ -53,10 +53,7 @@ local function run(fn, path, limits, cap, ...)
   -- nothing may allocate between resume and lifting the cap: one result only
   local ok, res = coroutine.resume(co, ...)
   local hit = cap and memory and cap(nil)
-  if hit then
-    return false, ("memory cap exceeded (%d MiB)"):format(memory // (1024 * 1024)), nil
-  end
-  if ok then
+  if ok and not hit then
     if coroutine.status(co) ~= "dead" then return false, "yielded", nil end
     return true, res
   end
@@ -70,6 +67,7 @@ local function run(fn, path, limits, cap, ...)
       break
     end
   end
+  if hit then res = ("memory cap exceeded (%d MiB)"):format(memory // (1024 * 1024)) end
   return false, tostring(res), where
 end
 M.run = run
